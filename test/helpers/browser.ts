@@ -1,0 +1,23 @@
+// Real Chromium for tests, through playwright-core.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../automations/runtime/chromium.ts';
+import type { RunningSandbox } from '../../sandbox/server.ts';
+import type { SystemName } from '../../sandbox/domain/world.ts';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A fresh context signed in to one sandbox system, on its home page. */
+export async function signedInPage(browser: Browser, sandbox: RunningSandbox, system: SystemName): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(5_000);
+  await page.goto(`${sandbox.urls[system]}/login`);
+  const { username, password } = sandbox.credentials[system];
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
