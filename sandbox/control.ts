@@ -14,7 +14,8 @@ export function controlApp(world: World, faults: FaultBoard): Hono {
   app.use(
     bodyLimit({
       maxSize: CONTROL_MAX_BODY_BYTES,
-      onError: (c) => c.json({ ok: false, error: `request body over ${CONTROL_MAX_BODY_BYTES} bytes` }, 413),
+      // the rest of the body is never read, so the connection cannot be reused
+      onError: (c) => c.json({ ok: false, error: `request body over ${CONTROL_MAX_BODY_BYTES} bytes` }, 413, { connection: 'close' }),
     }),
   );
 

@@ -84,7 +84,12 @@ export class LegacyApp {
     app.use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
-        onError: (c) => this.errorPage(c as Ctx, new PageError(413, 'Request too large', `The form sent is larger than ${MAX_BODY_BYTES / 1024} KiB.`)),
+        onError: async (c) => {
+          const res = await this.errorPage(c as Ctx, new PageError(413, 'Request too large', `The form sent is larger than ${MAX_BODY_BYTES / 1024} KiB.`));
+          // the rest of the body is never read, so the connection cannot be reused
+          res.headers.set('connection', 'close');
+          return res;
+        },
       }),
     );
     app.use(this.injectFaults());

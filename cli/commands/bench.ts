@@ -1,0 +1,63 @@
+// `legwork bench`: the sandbox's own figures, so later benchmarks measure Legwork and not the sandbox.
+// Targets (issue 2): all four systems seeded and listening in < 2 s; a page in < 20 ms p50 with faults off.
+import { writeFileSync } from 'node:fs';
+import { startSandbox } from '../../sandbox/server.ts';
+import { signIn } from '../sandbox-client.ts';
+import type { SystemName } from '../../sandbox/domain/world.ts';
+import { parseFlags } from '../args.ts';
+
+const ROUNDS = 200;
+
+export async function benchCommand(args: string[]): Promise<void> {
+  const flags = parseFlags(args, { json: { type: 'string' } });
+  const t0 = performance.now();
+  const sandbox = await startSandbox({ port: 0 });
+  const startMs = performance.now() - t0;
+  try {
+    const someOrder = Object.keys(sandbox.world.retail.data.orders)[0]!.slice(1);
+    const someUser = Object.keys(sandbox.world.retail.data.users)[0]!;
+    const pages: [SystemName, string][] = [
+      ['helpdesk', '/tickets'],
+      ['helpdesk', '/tickets/1001'],
+      ['crm', `/customers?q=${encodeURIComponent('Smith')}`],
+      ['crm', `/customers/${someUser}`],
+      ['orders', `/orders/${someOrder}`],
+      ['orders', '/orders?page=3'],
+      ['billing', `/customers/${someUser}`],
+      ['billing', `/payments/${someOrder}`],
+    ];
+    const results = [];
+    for (const [system, path] of pages) {
+      const cookie = await signIn(sandbox.urls[system], sandbox.credentials[system]);
+      const times: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const s = performance.now();
+        const res = await fetch(sandbox.urls[system] + path, { headers: { cookie }, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${system} ${path} answered ${res.status}`);
+        times.push(performance.now() - s);
+      }
+      results.push({ system, path, p50_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) });
+    }
+    const allP50 = quantile(results.map((r) => r.p50_ms), 0.5);
+    const figures = { sandbox_start_ms: round(startMs), page_ms_p50: round(allP50), pages: results.map((r) => ({ ...r, p50_ms: round(r.p50_ms), p95_ms: round(r.p95_ms) })) };
+    const rows = [
+      ['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms'],
+      ['page latency p50 (all pages)', `${figures.page_ms_p50} ms`, '< 20 ms'],
+      ...figures.pages.map((r) => [`  ${r.system} ${r.path}`, `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`, '']),
+    ];
+    for (const [what, value, target] of rows) process.stdout.write(`${what!.padEnd(44)} ${value!.padEnd(28)} ${target}\n`);
+    if (flags.json) writeFileSync(flags.json, `${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

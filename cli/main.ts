@@ -1,0 +1,30 @@
+// Composition root of the `legwork` command: picks the subcommand, maps usage errors to exit 2.
+import { UsageError, USAGE } from './usage.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
+import { benchCommand } from './commands/bench.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  sandbox: (args) => sandboxCommand(args, { banner: false }),
+  start: (args) => sandboxCommand(args, { banner: true }),
+  bench: benchCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  await command(rest);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`legwork: ${e.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  process.stderr.write(`legwork: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

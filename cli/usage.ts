@@ -1,0 +1,15 @@
+// Errors a person made on the command line: a clear message and exit code 2.
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: legwork <command> [options]
+
+Commands:
+  start                 start Legwork on the built-in sandbox (today: the four legacy systems)
+  sandbox               start the four sandbox legacy systems and the control endpoint
+      --port N          first port (helpdesk, crm, orders, billing, control follow); 0 = free ports
+      --host H          address to listen on (default 127.0.0.1)
+      --faults SPEC     fault switches, e.g. "all.latency=100,orders.errors=0.2,crm.layout=variant"
+  bench                 measure the sandbox: start-up time and page latency (p50/p95)
+      --json FILE       also write the figures as JSON
+  help                  this text
+`;
