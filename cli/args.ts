@@ -1,10 +1,13 @@
 // Flag parsing on node's util.parseArgs, with errors a person can act on.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { UsageError } from './usage.ts';
 
-export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+type FlagSpec = Record<string, { type: 'string' } | { type: 'boolean' }>;
+type FlagValues<O extends FlagSpec> = { [K in keyof O]?: O[K] extends { type: 'boolean' } ? boolean : string };
+
+export function parseFlags<O extends FlagSpec>(args: string[], options: O): FlagValues<O> {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as FlagValues<O>;
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/^.*?: /, '').split('\n')[0] ?? 'bad arguments');
   }

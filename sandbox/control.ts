@@ -2,12 +2,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { ActionCallSchema } from '../shared/retail.ts';
 import type { World } from './domain/world.ts';
 import { NewTicketSchema } from './domain/helpdesk.ts';
 import { checkUpdate, type FaultBoard } from './web/faults.ts';
 
 export const CONTROL_MAX_BODY_BYTES = 256 * 1024;
+
+/** `{"name": "<benchmark tool name>", "kwargs": {...}}` */
+const ActionCallSchema = z.object({ name: z.string().min(1), kwargs: z.record(z.string(), z.unknown()).default({}) });
 
 export function controlApp(world: World, faults: FaultBoard): Hono {
   const app = new Hono();

@@ -3,17 +3,37 @@
 // discrepancies planted in the seed; adjustments are the one write Billing owns.
 import { z } from 'zod';
 import type { Adjustment, BillingState, Charge, Discrepancy, Order, Refund } from '../../shared/retail.ts';
-import { roundCents, toCents } from '../../shared/money.ts';
+import { roundCents, toCents } from './money.ts';
 import type { RetailData } from './seed.ts';
 import type { Retail } from './retail.ts';
 import { seededRandom, shuffled } from './random.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 
+const isWholeCents = (amount: number) => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+
+/** Dollars as a JSON number, or as a numeric string (what a form sends); never a boolean or an empty string. */
+const adjustmentAmount = z
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)], {
+    error: (iss) => (iss.input === undefined ? 'An amount is required' : 'The amount must be a number of dollars, e.g. 12.50'),
+  })
+  .pipe(
+    z
+      .number()
+      .finite()
+      .positive('The adjustment amount must be greater than $0.00')
+      .refine(isWholeCents, 'The adjustment amount must be in whole cents (at most two decimals)'),
+  );
+
+const requiredText = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be text`) }).trim();
+
 export const AdjustChargeSchema = z.object({
-  order_id: z.string().trim().min(1),
-  charge_id: z.string().trim().min(1),
-  amount: z.coerce.number().finite().positive(),
-  reason: z.string().trim().min(3, 'A reason of at least 3 characters is required').max(500),
+  order_id: requiredText('An order id').min(1, 'An order id is required'),
+  charge_id: requiredText('A charge id').min(1, 'A charge id is required'),
+  amount: adjustmentAmount,
+  reason: requiredText('A reason')
+    .min(3, 'A reason of at least 3 characters is required')
+    .max(500, 'The reason must be at most 500 characters'),
 });
 export type AdjustChargeArgs = z.infer<typeof AdjustChargeSchema>;
 
@@ -138,7 +158,10 @@ export class Billing {
     return this.adjustments.filter((a) => a.order_id === orderId);
   }
 
-  /** How much of a charge can still be given back: bounded by the charge and by what its method still holds. */
+  /**
+   * How much of a charge can still be given back, in cents: bounded by the charge (less its adjustments), by what
+   * its method still holds on this order, and by what the order still holds net over all methods.
+   */
   refundableCents(orderId: string, charge: Charge): number {
     const onCharge = toCents(charge.amount) - sumCents(this.adjustmentsOf(orderId).filter((a) => a.charge_id === charge.charge_id));
     const method = charge.payment_method_id;
@@ -146,7 +169,13 @@ export class Billing {
     const refunded = sumCents(this.refunds(orderId).filter((r) => r.payment_method_id === method && r.status !== 'failed'));
     const chargeIds = new Set(this.charges(orderId).filter((c) => c.payment_method_id === method).map((c) => c.charge_id));
     const adjusted = sumCents(this.adjustmentsOf(orderId).filter((a) => chargeIds.has(a.charge_id)));
-    return Math.max(0, Math.min(onCharge, captured - refunded - adjusted));
+    // and by what the customer paid for the order net of everything already given back on any method
+    // (e.g. a price difference refunded to a gift card after a card charge)
+    const orderNet =
+      sumCents(this.charges(orderId)) -
+      sumCents(this.refunds(orderId).filter((r) => r.status !== 'failed')) -
+      sumCents(this.adjustmentsOf(orderId));
+    return Math.max(0, Math.min(onCharge, captured - refunded - adjusted, orderNet));
   }
 
   adjust_charge(args: AdjustChargeArgs): Adjustment {

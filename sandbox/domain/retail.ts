@@ -1,11 +1,13 @@
 // The benchmark's write operations with exactly the semantics of the data README.
 // Every operation validates everything first and only then mutates, so a refusal changes nothing.
 import { z } from 'zod';
-import { CANCEL_REASONS } from '../../shared/retail.ts';
 import type { Address, Order, OrderItem, PaymentEntry, PaymentMethod, Product, User, Variant } from '../../shared/retail.ts';
-import { roundCents, toCents } from '../../shared/money.ts';
+import { roundCents, toCents } from './money.ts';
 import type { RetailData } from './seed.ts';
 import { conflict, invalid, notFound } from './errors.ts';
+
+/** The two reasons the retail policy accepts for a cancellation. */
+export const CANCEL_REASONS = ['no longer needed', 'ordered by mistake'] as const;
 
 const id = z.string().trim().min(1);
 const addressFields = {

@@ -1,6 +1,6 @@
 // How the legacy apps show domain values. One place, so the four apps agree.
 import type { Order, PaymentMethod } from '../../shared/retail.ts';
-import { formatMoney, toCents } from '../../shared/money.ts';
+import { formatMoney, toCents } from '../domain/money.ts';
 
 export { formatMoney };
 

@@ -12,7 +12,8 @@ th,td{border:1px solid #c8ccd2;padding:4px 8px;text-align:left;vertical-align:to
 .overlay,.xoverlay_v2{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:1000}
 .overlay-box,.xoverlay_box_v2{background:#fff;padding:18px 24px;max-width:420px;border:2px solid #2b4a6f}
 section,fieldset{background:#fff;border:1px solid #c8ccd2;padding:8px 14px;margin-bottom:12px}
-label{display:inline-block;min-width:150px} input,select,textarea{font:inherit}
+label{display:inline-block;min-width:150px;vertical-align:top}
+.actions > * + *,.xactions_v2 > * + *{margin-left:12px} input,select,textarea{font:inherit}
 .layout-variant main{display:flex;flex-direction:column-reverse}
 .layout-variant main > h1{order:1}
 dialog{border:2px solid #2b4a6f;padding:16px 20px}

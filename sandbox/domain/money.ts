@@ -1,4 +1,4 @@
-/** Money is dollars in the data; arithmetic and comparisons go through cents. */
+/** Money is dollars in the data; arithmetic and comparisons go through integer cents. */
 export function toCents(amount: number): number {
   return Math.round(amount * 100);
 }
