@@ -1,9 +1,11 @@
 // Helpdesk tickets: the queue the agent works from, with customer messages, replies and internal notes.
 import { z } from 'zod';
-import { TICKET_STATUSES, type TicketStatus } from '../../shared/retail.ts';
 import type { RetailData } from './seed.ts';
 import { seededRandom, pick } from './random.ts';
 import { invalid, notFound } from './errors.ts';
+
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'solved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const AGENTS = ['Ana Ruiz', 'Ben Okafor', 'Chloe Martin', 'Legwork'] as const;
 
@@ -31,6 +33,14 @@ export const NewTicketSchema = z.object({
   body: z.string().trim().min(1, 'body is required').max(20_000),
 });
 export type NewTicket = z.infer<typeof NewTicketSchema>;
+
+/** What the queue filters on; `assignee: null` means unassigned, undefined means anyone. */
+export interface TicketFilter {
+  status?: TicketStatus;
+  assignee?: string | null;
+  /** case-insensitive, over the subject and the requester's name and email */
+  text?: string;
+}
 
 export const MessageBodySchema = z.string().trim().min(1, 'The message is empty').max(20_000);
 
@@ -79,6 +89,16 @@ export class Helpdesk {
     };
     this.tickets.push(ticket);
     return ticket;
+  }
+
+  /** The queue: tickets matching the filter, newest first (ties: the higher number first). */
+  search(filter: TicketFilter = {}): Ticket[] {
+    const text = filter.text?.trim().toLowerCase() ?? '';
+    return this.tickets
+      .filter((t) => filter.status === undefined || t.status === filter.status)
+      .filter((t) => filter.assignee === undefined || t.assignee === filter.assignee)
+      .filter((t) => !text || [t.subject, t.requester_name, t.requester_email].some((s) => s.toLowerCase().includes(text)))
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
   }
 
   ticket(id: number): Ticket {
