@@ -38,6 +38,8 @@ describe('POST /apply with the gold actions of train tasks', () => {
 
   it('matches the reference in every order and customer the task touched', { timeout: 240_000 }, async () => {
     const mismatches: string[] = [];
+    let applied = 0;
+    let refused = 0;
     for (const task of withWrites) {
       await control(sandbox, 'POST', '/reset');
       const expected = freshRetailState();
@@ -45,7 +47,11 @@ describe('POST /apply with the gold actions of train tasks', () => {
         if (!WRITES.has(action.name)) continue;
         const ref = applyReference(expected, action);
         const { json } = await control(sandbox, 'POST', '/apply', action);
-        if (!ref.ok || !json.ok) mismatches.push(`task ${task.index} ${action.name}: sandbox ${JSON.stringify(json)}, reference ${JSON.stringify(ref)}`);
+        // Some gold actions are refused in the benchmark too (e.g. a gift card that cannot cover the
+        // difference); the gold state is then the state without them. Both must agree.
+        if (ref.ok !== json.ok) mismatches.push(`task ${task.index} ${action.name}: sandbox ${JSON.stringify(json)}, reference ${JSON.stringify(ref)}`);
+        applied += 1;
+        if (!ref.ok) refused += 1;
       }
       const { json: state } = await control(sandbox, 'GET', '/state');
       const touchedOrders = new Set(task.actions.map((a) => a.kwargs.order_id as string).filter(Boolean));
@@ -57,6 +63,8 @@ describe('POST /apply with the gold actions of train tasks', () => {
       }
     }
     expect(mismatches).toEqual([]);
+    // a refusal is the exception, not a way for both sides to agree on nothing
+    expect(refused / applied).toBeLessThan(0.05);
   });
 
   it('leaves every other record untouched (full-state comparison on a sample of tasks)', { timeout: 60_000 }, async () => {
