@@ -93,6 +93,7 @@ export class LegacyApp {
       }),
     );
     app.use(this.injectFaults());
+    app.get('/favicon.ico', (c) => c.body(null, 204));
     app.use(this.loadSession());
     app.get('/login', (c) => this.loginPage(c));
     app.post('/login', (c) => this.login(c));
@@ -256,18 +257,25 @@ ${popup}
   private loadSession(): MiddlewareHandler<Env> {
     return async (c, next) => {
       const sid = getCookie(c, this.cookieName);
+      const url = new URL(c.req.url);
+      const isLogin = url.pathname === '/login';
       let session = sid ? this.sessions.get(sid) : undefined;
-      if (!session) session = this.newSession(c);
+      if (!session) {
+        // Only the login page makes a session. Anything else without a live one goes to sign in,
+        // and leaves the cookie alone: a late request with an old id must not clobber a new login.
+        if (!isLogin) {
+          c.set('session', { sid: '', user: null, csrf: '', requests: 0, flash: null });
+          return c.redirect(c.req.method === 'GET' ? `/login?next=${encodeURIComponent(url.pathname + url.search)}` : '/login?expired=1', c.req.method === 'GET' ? 302 : 303);
+        }
+        session = this.newSession(c);
+      }
       c.set('session', session);
-      const path = new URL(c.req.url).pathname;
-      const isLogin = path === '/login';
       if (session.user && !isLogin) {
         session.requests += 1;
         const limit = this.faults.expireAfter;
         if (limit > 0 && session.requests > limit) {
           this.sessions.delete(session.sid);
-          c.set('session', this.newSession(c));
-          return c.redirect(`/login?expired=1&next=${encodeURIComponent(c.req.method === 'GET' ? path + new URL(c.req.url).search : path)}`);
+          return c.redirect(`/login?expired=1&next=${encodeURIComponent(c.req.method === 'GET' ? url.pathname + url.search : url.pathname)}`);
         }
       }
       if (c.req.method === 'POST') {
@@ -281,7 +289,7 @@ ${popup}
         c.set('form', {});
       }
       if (!session.user && !isLogin) {
-        if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(path + new URL(c.req.url).search)}`);
+        if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
         throw new PageError(401, 'Not signed in', 'Sign in first.');
       }
       await next();

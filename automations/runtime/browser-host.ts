@@ -1,0 +1,65 @@
+// The browser Legwork drives: a Chromium it launches (persistent profile, so logins survive
+// restarts) or one it connects to over CDP (a running Chromium, or Electron's own views).
+// Each legacy system gets its own tab, which the agent can watch.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { trackDocumentStatus } from './page-status.ts';
+import { ActionError } from './errors.ts';
+import type { SystemConnector } from './action.ts';
+
+export interface LaunchOptions {
+  /** path to Chromium; else LEGWORK_CHROMIUM, else the usual install paths */
+  executablePath?: string;
+  headless?: boolean;
+  /** a profile folder kept between runs; without one, a throw-away profile */
+  profileDir?: string;
+}
+
+export class BrowserHost {
+  private readonly pages = new Map<string, Page>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    private readonly browser: Browser | null,
+  ) {}
+
+  static async launch(opts: LaunchOptions = {}): Promise<BrowserHost> {
+    const executablePath = findChromium(opts.executablePath);
+    const launch = { executablePath, headless: opts.headless ?? true, args: CHROMIUM_ARGS };
+    try {
+      if (opts.profileDir) return new BrowserHost(await chromium.launchPersistentContext(opts.profileDir, launch), null);
+      const browser = await chromium.launch(launch);
+      return new BrowserHost(await browser.newContext(), browser);
+    } catch (e) {
+      throw new ActionError('browser_unavailable', `could not start Chromium at ${executablePath}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  /** Connects to a running Chromium or Electron over CDP, e.g. `http://127.0.0.1:9222`. */
+  static async connect(endpoint: string): Promise<BrowserHost> {
+    try {
+      const browser = await chromium.connectOverCDP(endpoint);
+      return new BrowserHost(browser.contexts()[0] ?? (await browser.newContext()), browser);
+    } catch (e) {
+      throw new ActionError('browser_unavailable', `could not connect to ${endpoint}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  /** The tab of one system, opened the first time it is asked for. */
+  async pageFor(connector: SystemConnector): Promise<Page> {
+    const existing = this.pages.get(connector.system);
+    if (existing && !existing.isClosed()) return existing;
+    const page = await this.context.newPage();
+    trackDocumentStatus(page);
+    for (const pop of connector.interstitials ?? []) {
+      await page.addLocatorHandler(pop.overlay(page), (overlay) => pop.close(overlay), { noWaitAfter: false });
+    }
+    this.pages.set(connector.system, page);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.browser?.close().catch(() => undefined);
+  }
+}

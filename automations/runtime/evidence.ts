@@ -1,0 +1,102 @@
+// Evidence of each action: masked screenshots (stored by content hash), URL, timings, inputs and
+// outputs with secrets redacted. Masking happens in the page before the pixels are taken, so an
+// unmasked image never exists on disk.
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Failure } from '../../shared/errors.ts';
+import type { Heal } from './action.ts';
+import { CARD_NUMBER, SECRET_TEXT } from './redact.ts';
+
+export interface ActionEvidence {
+  action: string;
+  system: string;
+  kind: 'read' | 'write';
+  input: unknown;
+  output?: unknown;
+  url: string;
+  startedAt: string;
+  durationMs: number;
+  attempts: number;
+  /** the write had already happened (found by its alreadyDone check) and was not repeated */
+  alreadyDone: boolean;
+  heals: Heal[];
+  /** sha256 of the masked PNGs, stored in the evidence folder's blobs/ */
+  screenshots: { before?: string; after?: string };
+  error?: Failure & { page?: { url: string; text: string } };
+}
+
+export interface MaskOptions {
+  /** CSS selectors of fields to mask on every page, besides card numbers, secrets and password inputs */
+  selectors?: string[];
+  /** literal secret values to mask wherever they show */
+  secrets?: string[];
+}
+
+/** Covers what must not be seen, takes the screenshot, uncovers. */
+export async function maskedScreenshot(page: Page, opts: MaskOptions = {}): Promise<Buffer> {
+  const patterns = [CARD_NUMBER.source, SECRET_TEXT.source, ...(opts.secrets ?? []).filter((s) => s.length >= 4).map(escapeRegExp)];
+  await page.evaluate(
+    ({ patterns, selectors }) => {
+      const re = new RegExp(patterns.join('|'), 'gi');
+      const boxes: DOMRect[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          boxes.push(...Array.from(range.getClientRects()));
+          if (m[0].length === 0) re.lastIndex++;
+        }
+      }
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('input, textarea'))) {
+        const value = (el as HTMLInputElement).value ?? '';
+        re.lastIndex = 0;
+        if ((el as HTMLInputElement).type === 'password' || re.test(value)) boxes.push(el.getBoundingClientRect());
+      }
+      for (const sel of selectors) for (const el of Array.from(document.querySelectorAll(sel))) boxes.push(el.getBoundingClientRect());
+      for (const b of boxes) {
+        const cover = document.createElement('div');
+        cover.setAttribute('data-legwork-mask', '');
+        cover.style.cssText = `position:absolute;left:${b.left + scrollX - 2}px;top:${b.top + scrollY - 2}px;width:${b.width + 4}px;height:${b.height + 4}px;background:#000;z-index:2147483647;pointer-events:none`;
+        document.body.appendChild(cover);
+      }
+    },
+    { patterns, selectors: opts.selectors ?? [] },
+  );
+  try {
+    return await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
+  } finally {
+    await page.evaluate(() => document.querySelectorAll('[data-legwork-mask]').forEach((e) => e.remove())).catch(() => undefined);
+  }
+}
+
+/** Writes screenshots by content hash and one JSON record per action. */
+export class EvidenceStore {
+  private seq = 0;
+
+  constructor(readonly dir: string) {}
+
+  async saveScreenshot(png: Buffer): Promise<string> {
+    const hash = createHash('sha256').update(png).digest('hex');
+    await mkdir(path.join(this.dir, 'blobs'), { recursive: true });
+    await writeFile(path.join(this.dir, 'blobs', `${hash}.png`), png, { flag: 'w' });
+    return hash;
+  }
+
+  async saveRecord(evidence: ActionEvidence): Promise<string> {
+    await mkdir(path.join(this.dir, 'actions'), { recursive: true });
+    this.seq += 1;
+    const file = path.join(this.dir, 'actions', `${String(this.seq).padStart(4, '0')}-${evidence.action}.json`);
+    await writeFile(file, `${JSON.stringify(evidence, null, 2)}\n`);
+    return file;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

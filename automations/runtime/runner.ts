@@ -1,0 +1,168 @@
+// Runs one action the way a careful person would: signed in, on the right target, never doing a
+// write twice, reading the result back, and keeping evidence of all of it.
+import type { z } from 'zod';
+import type { Page } from 'playwright-core';
+import type { Failure } from '../../shared/errors.ts';
+import { ActionContext, type ActionDefinition, type SystemConnector } from './action.ts';
+import { ActionError, asActionError } from './errors.ts';
+import type { BrowserHost } from './browser-host.ts';
+import type { SecretStore } from './secrets.ts';
+import { maskedScreenshot, type ActionEvidence, type EvidenceStore, type MaskOptions } from './evidence.ts';
+import { redact } from './redact.ts';
+
+export interface SystemEndpoint {
+  connector: SystemConnector;
+  baseUrl: string;
+}
+
+export interface RunnerOptions {
+  host: BrowserHost;
+  secrets: SecretStore;
+  systems: Record<string, SystemEndpoint>;
+  /** where screenshots and evidence records go; without one, no evidence is captured */
+  evidence?: EvidenceStore;
+  mask?: MaskOptions;
+  /** per action, unless the action sets its own */
+  timeoutMs?: number;
+  /** attempts for a read on transient errors; a write gets as many only through its alreadyDone check */
+  attempts?: number;
+}
+
+export type ActionOutcome<O> =
+  | { ok: true; output: O; alreadyDone: boolean; evidence: ActionEvidence }
+  | { ok: false; error: Failure; evidence: ActionEvidence };
+
+/** Sign-ins one action may need before its system is taken to refuse it. */
+const MAX_SIGN_INS = 3;
+
+export class ActionRunner {
+  constructor(private readonly opts: RunnerOptions) {}
+
+  async run<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
+    const started = Date.now();
+    const secrets = await this.opts.secrets.secretValues();
+    const evidence: ActionEvidence = {
+      action: action.id,
+      system: action.system,
+      kind: action.kind,
+      input: redact(rawInput, secrets),
+      url: '',
+      startedAt: new Date(started).toISOString(),
+      durationMs: 0,
+      attempts: 0,
+      alreadyDone: false,
+      heals: [],
+      screenshots: {},
+    };
+    let page: Page | undefined;
+    let ctx: ActionContext | undefined;
+    const finish = async (result: { output?: unknown; error?: ActionError }) => {
+      evidence.durationMs = Date.now() - started;
+      evidence.url = page?.url() ?? '';
+      evidence.heals = ctx?.heals ?? [];
+      if (page && this.opts.evidence && !page.isClosed()) {
+        evidence.screenshots.after = await this.screenshot(page, secrets);
+      }
+      if (result.error) evidence.error = { ...result.error.toFailure(), page: result.error.page && redact(result.error.page, secrets) };
+      else evidence.output = redact(result.output, secrets);
+      await this.opts.evidence?.saveRecord(evidence);
+    };
+
+    try {
+      const input = action.input.safeParse(rawInput);
+      if (!input.success) throw new ActionError('invalid_input', `${action.id}: ${input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+      const endpoint = this.opts.systems[action.system];
+      if (!endpoint) throw new ActionError('internal', `no system "${action.system}" is configured`);
+      page = await this.opts.host.pageFor(endpoint.connector);
+      page.setDefaultTimeout(action.timeoutMs ?? this.opts.timeoutMs ?? 10_000);
+      ctx = new ActionContext(page, endpoint.baseUrl, action.id, endpoint.connector);
+      const { output, alreadyDone } = await this.attempt(action, input.data, ctx, endpoint, evidence, secrets);
+      const parsed = action.output.safeParse(output);
+      if (!parsed.success) throw new ActionError('invalid_output', `${action.id} read something unexpected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (action.verify) {
+        const c = ctx;
+        const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data));
+        if (verdict !== true) throw await ctx.failure('verification_failed', `${action.id} did not take effect: ${verdict}`);
+      }
+      evidence.alreadyDone = alreadyDone;
+      await finish({ output: parsed.data });
+      return { ok: true, output: parsed.data, alreadyDone, evidence };
+    } catch (e) {
+      const error = asActionError(e);
+      await finish({ error });
+      return { ok: false, error: error.toFailure(), evidence };
+    }
+  }
+
+  private async attempt<I extends z.ZodType, O extends z.ZodType>(
+    action: ActionDefinition<I, O>,
+    input: z.infer<I>,
+    ctx: ActionContext,
+    endpoint: SystemEndpoint,
+    evidence: ActionEvidence,
+    secrets: string[],
+  ): Promise<{ output: unknown; alreadyDone: boolean }> {
+    if (action.kind === 'read') {
+      evidence.attempts = 1;
+      return { output: await this.retrying(ctx, endpoint, evidence, () => action.run(ctx, input)), alreadyDone: false };
+    }
+    const attempts = this.opts.attempts ?? 3;
+    let submitted = false;
+    let failures = 0;
+    let signIns = 0;
+    for (let n = 1; ; n++) {
+      evidence.attempts = n;
+      try {
+        await action.open!(ctx, input);
+        if (n === 1 && this.opts.evidence) evidence.screenshots.before = await this.screenshot(ctx.page, secrets);
+        // Never blindly again: done before we started, or our earlier attempt landed although its page failed.
+        if (action.alreadyDone && (await action.alreadyDone(ctx, input))) return { output: {}, alreadyDone: true };
+        submitted = true;
+        return { output: await action.run(ctx, input), alreadyDone: false };
+      } catch (e) {
+        const error = asActionError(e);
+        if (action.kind === 'write' && submitted && !action.alreadyDone && error.retryable) {
+          throw new ActionError('outcome_unknown', `${action.id} failed after it started (${error.message}); no check can tell whether it happened`, error.page);
+        }
+        // an ended session is normal and fixed by signing in; it does not use up the attempts
+        if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
+        if (!error.retryable) throw error;
+        if (error.code === 'session_expired') await this.signIn(ctx.page, endpoint);
+      }
+    }
+  }
+
+  /** A read (or a read-back) again on transient errors, signing in again when the session ended. */
+  private async retrying<T>(ctx: ActionContext, endpoint: SystemEndpoint, evidence: ActionEvidence, read: () => Promise<T>): Promise<T> {
+    const attempts = this.opts.attempts ?? 3;
+    let failures = 0;
+    let signIns = 0;
+    for (;;) {
+      try {
+        return await read();
+      } catch (e) {
+        const error = asActionError(e);
+        if (!error.retryable) throw error;
+        if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
+        evidence.attempts += 1;
+        if (error.code === 'session_expired') await this.signIn(ctx.page, endpoint);
+      }
+    }
+  }
+
+  private async signIn(page: Page, endpoint: SystemEndpoint): Promise<void> {
+    const credentials = await this.opts.secrets.credentials(endpoint.connector.system);
+    if (!credentials) throw new ActionError('login_failed', `no credentials are kept for ${endpoint.connector.system}`);
+    await endpoint.connector.signIn(page, endpoint.baseUrl, credentials);
+    if (await endpoint.connector.isLoginPage(page)) throw new ActionError('login_failed', `${endpoint.connector.system} refused the sign-in`);
+  }
+
+  private async screenshot(page: Page, secrets: string[]): Promise<string | undefined> {
+    if (!this.opts.evidence) return undefined;
+    try {
+      return await this.opts.evidence.saveScreenshot(await maskedScreenshot(page, { ...this.opts.mask, secrets: [...(this.opts.mask?.secrets ?? []), ...secrets] }));
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// What the four sandbox systems have in common as old web apps: the sign-in form, the error
+// banner, the maintenance pop-up, and key/value tables with row headers. A real deployment's
+// connectors differ per system; these are ours for the sandbox's.
+import type { Locator, Page } from 'playwright-core';
+import type { SystemConnector } from '../../runtime/action.ts';
+import type { Credentials } from '../../runtime/secrets.ts';
+
+export function legacyWebConnector(system: string): SystemConnector {
+  return {
+    system,
+    async isLoginPage(page) {
+      // by what the page shows, not its address: a sign-in form can be served anywhere
+      return (await page.getByLabel('Password').count()) > 0 && (await page.getByRole('button', { name: 'Sign in' }).count()) > 0;
+    },
+    async signIn(page: Page, baseUrl: string, credentials: Credentials) {
+      // the sign-in form the system sent us to leads back to where we were going (its `next`)
+      const onLoginForm = new URL(page.url()).pathname === '/login' && (await this.isLoginPage(page));
+      if (!onLoginForm) await page.goto(new URL('/login', baseUrl).toString(), { waitUntil: 'domcontentloaded' });
+      await page.getByLabel('Username').fill(credentials.username);
+      await page.getByLabel('Password').fill(credentials.password);
+      await Promise.all([page.waitForURL((u) => u.pathname !== '/login' || u.searchParams.has('failed')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    },
+    interstitials: [
+      {
+        overlay: (page) => page.getByRole('dialog', { name: 'Scheduled maintenance' }),
+        close: (overlay) => overlay.getByRole('button', { name: 'Dismiss' }).click(),
+      },
+    ],
+    async errorText(page) {
+      const alert = page.getByRole('alert').first();
+      return (await alert.count()) > 0 ? (await alert.innerText()).trim() : undefined;
+    },
+  };
+}
+
+/** The value cell beside a row header: `| Status | open |`, whichever order the rows come in. */
+export function valueOf(scope: Page | Locator, header: string): Locator {
+  return scope
+    .getByRole('row')
+    .filter({ has: scope.getByRole('rowheader', { name: header, exact: true }) })
+    .getByRole('cell')
+    .first();
+}
+
+export async function textOf(loc: Locator): Promise<string> {
+  return (await loc.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Rows of a table as objects keyed by its column headers, whatever order the columns come in. */
+export async function tableRows(table: Locator): Promise<Record<string, string>[]> {
+  return table.evaluate((el) => {
+    const t = el as HTMLTableElement;
+    const headers = Array.from(t.tHead?.rows[0]?.cells ?? []).map((c) => (c.textContent ?? '').trim());
+    return Array.from(t.tBodies[0]?.rows ?? []).map((row) =>
+      Object.fromEntries(Array.from(row.cells).map((cell, i) => [headers[i] ?? String(i), (cell.textContent ?? '').replace(/\s+/g, ' ').trim()])),
+    );
+  });
+}
