@@ -29,7 +29,8 @@ export const RULES: Record<string, Rule> = {
   electron: { folders: ['shared', 'core'], packages: ['zod', 'electron', 'electron-store'], node: true },
   renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand'], node: false },
   sandbox: { folders: [], typeFolders: ['shared'], packages: ['zod', 'hono', '@hono/node-server'], node: true },
-  cli: { folders: ['shared', 'core', 'sandbox', 'automations/runtime'], packages: ['zod', 'tsx'], node: true },
+  // a composition root: it wires the runtime and connectors for `bench` until core's executor does
+  cli: { folders: ['shared', 'core', 'sandbox', 'automations'], packages: ['zod', 'tsx'], typePackages: ['playwright-core'], node: true },
   scripts: { folders: [], packages: [], node: true },
   test: { folders: [ANY], packages: [ANY], node: true },
 };

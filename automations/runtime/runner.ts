@@ -9,6 +9,7 @@ import type { BrowserHost } from './browser-host.ts';
 import type { SecretStore } from './secrets.ts';
 import { maskedScreenshot, type ActionEvidence, type EvidenceStore, type MaskOptions } from './evidence.ts';
 import { redact } from './redact.ts';
+import { lastDocumentStatus } from './page-status.ts';
 
 export interface SystemEndpoint {
   connector: SystemConnector;
@@ -76,12 +77,13 @@ export class ActionRunner {
       page = await this.opts.host.pageFor(endpoint.connector);
       page.setDefaultTimeout(action.timeoutMs ?? this.opts.timeoutMs ?? 10_000);
       ctx = new ActionContext(page, endpoint.baseUrl, action.id, endpoint.connector);
-      const { output, alreadyDone } = await this.attempt(action, input.data, ctx, endpoint, evidence, secrets);
+      const deadline = started + (action.timeoutMs ?? this.opts.timeoutMs ?? 10_000);
+      const { output, alreadyDone } = await this.attempt(action, input.data, ctx, endpoint, evidence, secrets, deadline);
       const parsed = action.output.safeParse(output);
       if (!parsed.success) throw new ActionError('invalid_output', `${action.id} read something unexpected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       if (action.verify) {
         const c = ctx;
-        const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data));
+        const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data), Infinity);
         if (verdict !== true) throw await ctx.failure('verification_failed', `${action.id} did not take effect: ${verdict}`);
       }
       evidence.alreadyDone = alreadyDone;
@@ -101,10 +103,11 @@ export class ActionRunner {
     endpoint: SystemEndpoint,
     evidence: ActionEvidence,
     secrets: string[],
+    deadline: number,
   ): Promise<{ output: unknown; alreadyDone: boolean }> {
     if (action.kind === 'read') {
       evidence.attempts = 1;
-      return { output: await this.retrying(ctx, endpoint, evidence, () => action.run(ctx, input)), alreadyDone: false };
+      return { output: await this.retrying(ctx, endpoint, evidence, () => action.run(ctx, input), deadline), alreadyDone: false };
     }
     const attempts = this.opts.attempts ?? 3;
     let submitted = false;
@@ -114,7 +117,8 @@ export class ActionRunner {
       evidence.attempts = n;
       try {
         await action.open!(ctx, input);
-        if (n === 1 && this.opts.evidence) evidence.screenshots.before = await this.screenshot(ctx.page, secrets);
+        // the target as it was before the write: taken once, at the first attempt that reached it
+        if (!evidence.screenshots.before && this.opts.evidence) evidence.screenshots.before = await this.screenshot(ctx.page, secrets);
         // Never blindly again: done before we started, or our earlier attempt landed although its page failed.
         if (action.alreadyDone && (await action.alreadyDone(ctx, input))) return { output: {}, alreadyDone: true };
         submitted = true;
@@ -127,13 +131,14 @@ export class ActionRunner {
         // an ended session is normal and fixed by signing in; it does not use up the attempts
         if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
         if (!error.retryable) throw error;
-        if (error.code === 'session_expired') await this.signIn(ctx.page, endpoint);
+        if (Date.now() > deadline) throw error;
+        if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
       }
     }
   }
 
   /** A read (or a read-back) again on transient errors, signing in again when the session ended. */
-  private async retrying<T>(ctx: ActionContext, endpoint: SystemEndpoint, evidence: ActionEvidence, read: () => Promise<T>): Promise<T> {
+  private async retrying<T>(ctx: ActionContext, endpoint: SystemEndpoint, evidence: ActionEvidence, read: () => Promise<T>, deadline: number): Promise<T> {
     const attempts = this.opts.attempts ?? 3;
     let failures = 0;
     let signIns = 0;
@@ -144,9 +149,21 @@ export class ActionRunner {
         const error = asActionError(e);
         if (!error.retryable) throw error;
         if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
+        // the action's time limit holds over all its attempts
+        if (Date.now() > deadline) throw error;
         evidence.attempts += 1;
-        if (error.code === 'session_expired') await this.signIn(ctx.page, endpoint);
+        if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
       }
+    }
+  }
+
+  /** Signs in after a session ended; a transient failure of the sign-in itself is left to the next attempt. */
+  private async signInAgain(page: Page, endpoint: SystemEndpoint): Promise<void> {
+    try {
+      await this.signIn(page, endpoint);
+    } catch (e) {
+      const error = asActionError(e);
+      if (!error.retryable) throw error;
     }
   }
 
@@ -154,6 +171,7 @@ export class ActionRunner {
     const credentials = await this.opts.secrets.credentials(endpoint.connector.system);
     if (!credentials) throw new ActionError('login_failed', `no credentials are kept for ${endpoint.connector.system}`);
     await endpoint.connector.signIn(page, endpoint.baseUrl, credentials);
+    if ((lastDocumentStatus(page) ?? 200) >= 500) throw new ActionError('system_error', `${endpoint.connector.system} failed while signing in`);
     if (await endpoint.connector.isLoginPage(page)) throw new ActionError('login_failed', `${endpoint.connector.system} refused the sign-in`);
   }
 

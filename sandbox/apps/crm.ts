@@ -4,8 +4,9 @@
 // customer's orders (ids as plain text: Orders is another system) and agents' notes.
 // Writes: the benchmark's modify_user_address (edit → confirmation page → write) and a note
 // (`crm_note` in the write log).
+import { addressFromForm, addressInputs, addressLines } from '../web/address.ts';
 import { html, raw } from 'hono/html';
-import type { Address, Order, PaymentMethod, User } from '../../shared/retail.ts';
+import type { Order, PaymentMethod, User } from '../../shared/retail.ts';
 import { MessageBodySchema } from '../domain/helpdesk.ts';
 import { searchCustomers, type CrmNote, type CustomerHit } from '../domain/crm.ts';
 import { confirmPage, csrfField, field, one, paginate, PageError, required, table, type Ctx, type LegacyApp } from '../web/kit.ts';
@@ -15,14 +16,6 @@ const PER_PAGE = 20;
 const SUGGESTIONS = 8;
 const NOTE_MAX = 20_000;
 
-const ADDRESS_FIELDS: [key: keyof Address, label: string, required: boolean][] = [
-  ['address1', 'Address line 1', true],
-  ['address2', 'Address line 2', false],
-  ['city', 'City', true],
-  ['state', 'State', true],
-  ['country', 'Country', true],
-  ['zip', 'ZIP', true],
-];
 
 export function crmRoutes(app: LegacyApp): void {
   const r = app.hono;
@@ -159,17 +152,13 @@ export function crmRoutes(app: LegacyApp): void {
     const v = c.var.view;
     const userId = c.req.param('user_id');
     const user = userOf(c, userId);
-    // values coming back from the confirmation page's "Go back" win over the stored address
-    const value = (key: keyof Address) => c.req.query(key) ?? user.address[key];
     return app.page(
       c,
       'Edit default address',
       html`<p>Customer: <strong>${fullName(user)}</strong> (${userId})</p>
         <form method="post" action="${profilePath(userId)}/address" class="${v.cls('address-form')}">
           ${csrfField(c)}
-          ${ADDRESS_FIELDS.map(([key, label, req]) =>
-            field(c, label, (id) => html`<input id="${id}" name="${key}" value="${value(key)}" size="36" ${req ? raw('required') : ''}>`),
-          )}
+          ${addressInputs(c, user.address)}
           <p class="${v.cls('actions')}">${v.arrange([
             html`<button type="submit" class="${v.cls('primary')}">Review change</button>`,
             html`<a href="${profilePath(userId)}" class="${v.cls('button-link')}">Cancel</a>`,
@@ -182,9 +171,7 @@ export function crmRoutes(app: LegacyApp): void {
     const userId = c.req.param('user_id');
     const user = userOf(c, userId);
     const form = c.var.form;
-    const address = Object.fromEntries(
-      ADDRESS_FIELDS.map(([key, label, req]) => [key, req ? required(form, key, label) : one(form, key).trim()]),
-    ) as unknown as Address;
+    const address = addressFromForm(form);
     if (one(form, 'confirm') !== 'yes') {
       const back = new URLSearchParams(address as unknown as Record<string, string>);
       return confirmPage(c, {
@@ -306,11 +293,6 @@ function profilePath(userId: string): string {
 
 function fullName(u: User): string {
   return `${u.name.first_name} ${u.name.last_name}`;
-}
-
-function addressLines(a: Address) {
-  const lines = [a.address1, a.address2, `${a.city}, ${a.state} ${a.zip}`, a.country].filter((l) => l.trim() !== '');
-  return html`${lines.map((l, i) => html`${i > 0 ? html`<br>` : ''}${l}`)}`;
 }
 
 /** "2026-11-16 09:47 UTC" */

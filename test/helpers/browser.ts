@@ -14,10 +14,25 @@ export async function signedInPage(browser: Browser, sandbox: RunningSandbox, sy
   const page = await context.newPage();
   page.setDefaultTimeout(5_000);
   await page.goto(`${sandbox.urls[system]}/login`);
+  await signInOn(page, sandbox, system);
+  return page;
+}
+
+/** Fills and sends the sign-in form the page shows. */
+export async function signInOn(page: Page, sandbox: RunningSandbox, system: SystemName): Promise<void> {
   const { username, password } = sandbox.credentials[system];
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
+}
+
+/** In another tab of the same browser: sign out and in again, so this tab's forms carry a stale CSRF token. */
+export async function signOutAndInElsewhere(page: Page, sandbox: RunningSandbox, system: SystemName): Promise<void> {
+  const other = await page.context().newPage();
+  await other.goto(`${sandbox.urls[system]}/`);
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await other.waitForURL(/\/login/);
+  await signInOn(other, sandbox, system);
+  await other.close();
 }

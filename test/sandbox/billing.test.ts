@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { BillingState, Discrepancy } from '../../shared/retail.ts';
-import { launchChromium, signedInPage } from '../helpers/browser.ts';
+import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
@@ -318,13 +318,7 @@ describe('bad input through the pages', () => {
     await reviewAdjustment(page, { charge: d!.record_id, amount: '10.00', reason: 'duplicate' });
     await page.getByRole('heading', { name: 'Confirm adjustment' }).waitFor();
     // in another tab of the same browser: sign out, sign in again
-    const other = await page.context().newPage();
-    await other.goto(`${sandbox.urls.billing}/customers`);
-    await other.getByRole('button', { name: 'Sign out' }).click();
-    await other.getByLabel('Username').fill(sandbox.credentials.billing.username);
-    await other.getByLabel('Password').fill(sandbox.credentials.billing.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.waitForURL((u) => u.pathname === '/customers');
+    await signOutAndInElsewhere(page, sandbox, 'billing');
     // back in the first tab, confirm the old form
     const res = await submitAndWait(page, () => page.getByRole('button', { name: 'Issue adjustment' }).click());
     expect(res.status()).toBe(403);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage } from '../helpers/browser.ts';
+import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
@@ -304,14 +304,7 @@ describe('bad input changes nothing', () => {
     const page = await openPage();
     await openProfile(page, NOAH);
     await editAddress(page, NEW_ADDRESS);
-    const other = await page.context().newPage();
-    await other.goto(`${url}/customers`);
-    await other.getByRole('button', { name: 'Sign out' }).click();
-    await other.waitForURL(/\/login/);
-    await other.getByLabel('Username').fill(sandbox.credentials.crm.username);
-    await other.getByLabel('Password').fill(sandbox.credentials.crm.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.waitForURL(`${url}/customers`);
+    await signOutAndInElsewhere(page, sandbox, 'crm');
 
     const before = await state();
     const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save address' }).click()]);

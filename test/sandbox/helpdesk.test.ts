@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage } from '../helpers/browser.ts';
+import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 
 type Json = any;
@@ -329,14 +329,7 @@ describe('bad input changes nothing', () => {
     await page.goto(`${url}/tickets/${id}`);
     await page.getByLabel('Note').fill('From a stale form');
     // in another tab of the same browser: sign out, sign in again (a new session and CSRF token)
-    const other = await page.context().newPage();
-    await other.goto(`${url}/tickets`);
-    await other.getByRole('button', { name: 'Sign out' }).click();
-    await other.waitForURL(/\/login/);
-    await other.getByLabel('Username').fill(sandbox.credentials.helpdesk.username);
-    await other.getByLabel('Password').fill(sandbox.credentials.helpdesk.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.waitForURL(`${url}/tickets`);
+    await signOutAndInElsewhere(page, sandbox, 'helpdesk');
 
     const before = await tickets();
     const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Add note' }).click()]);

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage } from '../helpers/browser.ts';
+import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { freshRetailState, trainTasks } from '../helpers/retail-data.ts';
 import {
@@ -301,14 +301,7 @@ describe('bad input through the pages: a clear error page, and nothing changes',
     await page.getByRole('link', { name: 'Change shipping address' }).click();
     await page.getByLabel('City').fill('Springfield');
     // meanwhile, in another tab of the same browser: sign out and in again (a new session and token)
-    const other = await page.context().newPage();
-    await other.goto(`${base}/orders`);
-    await other.getByRole('button', { name: 'Sign out' }).click();
-    await other.getByLabel('Username').fill(sandbox.credentials.orders.username);
-    await other.getByLabel('Password').fill(sandbox.credentials.orders.password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await other.close();
+    await signOutAndInElsewhere(page, sandbox, 'orders');
     const response = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Review change' }).click();
     expect((await response).status()).toBe(403);

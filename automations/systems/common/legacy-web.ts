@@ -18,7 +18,11 @@ export function legacyWebConnector(system: string): SystemConnector {
       if (!onLoginForm) await page.goto(new URL('/login', baseUrl).toString(), { waitUntil: 'domcontentloaded' });
       await page.getByLabel('Username').fill(credentials.username);
       await page.getByLabel('Password').fill(credentials.password);
-      await Promise.all([page.waitForURL((u) => u.pathname !== '/login' || u.searchParams.has('failed')), page.getByRole('button', { name: 'Sign in' }).click()]);
+      // whatever page answers (the target, a refusal, a server error): the runner judges it
+      const answered = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await answered;
+      await page.waitForLoadState('domcontentloaded');
     },
     interstitials: [
       {

@@ -30,6 +30,13 @@ async function openTicket(ctx: ActionContext, id: number): Promise<void> {
   await ctx.expectTarget('ticket', `#${id}:`, await ctx.page.getByRole('heading', { level: 1 }).innerText());
 }
 
+/** For a read-back: the page a write's form lands on is already a fresh load of the ticket. */
+async function onTicket(ctx: ActionContext, id: number): Promise<void> {
+  const path = new URL(ctx.page.url()).pathname;
+  if (path === `/tickets/${id}`) await ctx.checkPage();
+  else await openTicket(ctx, id);
+}
+
 async function readTicket(ctx: ActionContext, id: number): Promise<z.input<typeof TicketSchema>> {
   const page = ctx.page;
   const heading = await textOf(page.getByRole('heading', { level: 1 }));
@@ -132,7 +139,7 @@ function messageWrite(id: string, kind: 'reply' | 'note') {
       return {};
     },
     verify: async (ctx, { ticket_id, body }) => {
-      await openTicket(ctx, ticket_id);
+      await onTicket(ctx, ticket_id);
       const t = await readTicket(ctx, ticket_id);
       return t.messages.filter((m) => m.kind === kind && sameText(m.body, body)).length === 1 || `the ${kind} is not shown exactly once on ticket #${ticket_id}`;
     },
@@ -156,7 +163,7 @@ export const setTicketStatus = defineAction({
     return {};
   },
   verify: async (ctx, { ticket_id, status }) => {
-    await openTicket(ctx, ticket_id);
+    await onTicket(ctx, ticket_id);
     const shown = await textOf(valueOf(ctx.page, 'Status'));
     return shown === status || `status shows ${shown}`;
   },
@@ -176,7 +183,7 @@ export const assignTicket = defineAction({
     return {};
   },
   verify: async (ctx, { ticket_id, assignee }) => {
-    await openTicket(ctx, ticket_id);
+    await onTicket(ctx, ticket_id);
     const shown = await textOf(valueOf(ctx.page, 'Assignee'));
     return shown === (assignee ?? 'Unassigned') || `assignee shows ${shown}`;
   },

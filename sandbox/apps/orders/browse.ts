@@ -213,7 +213,6 @@ export function browseRoutes(app: LegacyApp): void {
 function orderPage(c: Ctx, app: LegacyApp, order: Order) {
   const v = c.var.view;
   const user = customerOf(app, order);
-  const url = orderUrl(order);
   const names = new Map(order.items.map((it) => [it.item_id, it.name]));
   const summary = html`<section aria-label="Order summary" class="${v.cls('summary')}">
     <table class="${v.cls('kv')}"><tbody>

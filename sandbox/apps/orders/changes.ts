@@ -2,8 +2,9 @@
 // address, change the payment method, return items. Each: form → confirmation page → write →
 // redirect to the order page with a message. A POST without `confirm=yes` only ever shows the
 // confirmation page; checks run again on the confirming POST, and the domain checks once more.
+import { addressFromForm, addressInputs } from '../../web/address.ts';
 import { html, raw } from 'hono/html';
-import type { Address, Order, PaymentMethod, User } from '../../../shared/retail.ts';
+import type { Order, PaymentMethod, User } from '../../../shared/retail.ts';
 import { CANCEL_REASONS } from '../../domain/retail.ts';
 import { toCents } from '../../domain/money.ts';
 import { confirmPage, csrfField, field, one, PageError, required, type LegacyApp } from '../../web/kit.ts';
@@ -13,7 +14,6 @@ import {
   chosenLines,
   chosenMethod,
   customerOf,
-  FIELD_MAX,
   fullName,
   itemLabel,
   methodName,
@@ -25,14 +25,6 @@ import {
   styles,
 } from './shared.ts';
 
-const ADDRESS_FIELDS: [key: keyof Address, label: string, required: boolean][] = [
-  ['address1', 'Address line 1', true],
-  ['address2', 'Address line 2', false],
-  ['city', 'City', true],
-  ['state', 'State', true],
-  ['country', 'Country', true],
-  ['zip', 'ZIP', true],
-];
 
 export function changeRoutes(app: LegacyApp): void {
   const r = app.hono;
@@ -82,7 +74,6 @@ export function changeRoutes(app: LegacyApp): void {
     const user = customerOf(app, order);
     const url = orderUrl(order);
     // values coming back from the confirmation page's "Go back" win over the stored address
-    const value = (key: keyof Address) => c.req.query(key) ?? order.address[key];
     return app.page(
       c,
       `Change shipping address of order ${order.order_id}`,
@@ -91,9 +82,7 @@ export function changeRoutes(app: LegacyApp): void {
         <p class="${v.cls('hint')}">${addressLines(order.address)}</p>
         <form method="post" action="${url}/address" class="${v.cls('address-form')}">
           ${csrfField(c)}
-          ${ADDRESS_FIELDS.map(([key, label]) =>
-            field(c, label, (id) => html`<input id="${id}" name="${key}" value="${value(key)}" size="36" maxlength="${FIELD_MAX}">`),
-          )}
+          ${addressInputs(c, order.address)}
           <p class="${v.cls('actions')}">${v.arrange([
             html`<button type="submit" class="${v.cls('primary')}">Review change</button>`,
             html`<a href="${url}" class="${v.cls('button-link')}">Back to order</a>`,
@@ -106,12 +95,7 @@ export function changeRoutes(app: LegacyApp): void {
     const order = orderOf(c);
     requireStatus(order, 'pending');
     const form = c.var.form;
-    const address = {} as Address;
-    for (const [key, label, req] of ADDRESS_FIELDS) {
-      const value = req ? required(form, key, label) : one(form, key).trim();
-      if (value.length > FIELD_MAX) throw new PageError(400, 'Invalid request', `${label} is too long (at most ${FIELD_MAX} characters).`);
-      address[key] = value;
-    }
+    const address = addressFromForm(form);
     const user = customerOf(app, order);
     const url = orderUrl(order);
     if (one(form, 'confirm') !== 'yes') {

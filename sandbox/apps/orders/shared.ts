@@ -1,14 +1,13 @@
 // What the OrderTrack pages share: finding the order in the URL, status gates with a clear reason,
 // how customers, addresses and payment methods are shown, and the app's own small stylesheet.
 import { html } from 'hono/html';
-import type { Address, Order, PaymentMethod, Product, User } from '../../../shared/retail.ts';
+import type { Order, PaymentMethod, Product, User } from '../../../shared/retail.ts';
 import { PageError, type Ctx, type Form, type LegacyApp } from '../../web/kit.ts';
 import { formatMoney, formatOptions, methodLabel, orderIdFromInput, orderPath } from '../../web/format.ts';
 import { toCents } from '../../domain/money.ts';
 
 export const PER_PAGE = 20;
 /** Longest text accepted in one address field: the form fields say so too. */
-export const FIELD_MAX = 120;
 
 export function orderUrl(order: Order | string): string {
   return `/orders/${orderPath(typeof order === 'string' ? order : order.order_id)}`;
@@ -105,10 +104,7 @@ export function itemLabel(item: { name: string; options: Record<string, string> 
   return `${item.name} (${formatOptions(item.options)})`;
 }
 
-export function addressLines(a: Address) {
-  const lines = [a.address1, a.address2, `${a.city}, ${a.state} ${a.zip}`, a.country].filter((l) => l.trim() !== '');
-  return html`${lines.map((l, i) => html`${i > 0 ? html`<br>` : ''}${l}`)}`;
-}
+export { addressLines } from '../../web/address.ts';
 
 /** Every field of a submitted form except the token and the confirmation flag: what a confirmation page sends back. */
 export function echoFields(form: Form): Form {
