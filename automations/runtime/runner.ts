@@ -129,12 +129,36 @@ export class ActionRunner {
           throw new ActionError('outcome_unknown', `${action.id} failed after it started (${error.message}); no check can tell whether it happened`, error.page);
         }
         // an ended session is normal and fixed by signing in; it does not use up the attempts
-        if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
-        if (!error.retryable) throw error;
-        if (Date.now() > deadline) throw error;
+        const exhausted = (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) || Date.now() > deadline;
+        if (exhausted && submitted && error.retryable) return this.finalCheck(action, input, ctx, endpoint, evidence, error);
+        if (exhausted || !error.retryable) throw error;
         if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
       }
     }
+  }
+
+  /**
+   * Giving up on a write that was submitted: one last look whether it landed after all, so that a
+   * write that happened is never reported as failed (and one that may have is never reported as not).
+   */
+  private async finalCheck<I extends z.ZodType, O extends z.ZodType>(
+    action: ActionDefinition<I, O>,
+    input: z.infer<I>,
+    ctx: ActionContext,
+    endpoint: SystemEndpoint,
+    evidence: ActionEvidence,
+    error: ActionError,
+  ): Promise<{ output: unknown; alreadyDone: boolean }> {
+    try {
+      const done = await this.retrying(ctx, endpoint, evidence, async () => {
+        await action.open!(ctx, input);
+        return action.alreadyDone!(ctx, input);
+      }, Infinity);
+      if (done) return { output: {}, alreadyDone: true };
+    } catch (e) {
+      throw new ActionError('outcome_unknown', `${action.id} failed (${error.message}) and checking whether it happened failed too (${asActionError(e).message})`, error.page);
+    }
+    throw error;
   }
 
   /** A read (or a read-back) again on transient errors, signing in again when the session ended. */

@@ -129,6 +129,19 @@ describe('guarantees of writes', () => {
     expect((await writes()).length).toBe(1);
   });
 
+  it('a write whose last attempt lands but answers 500 is found done by a final check, not reported failed', async () => {
+    const id = await fileTicket();
+    const once = await automationHarness(sandbox, { attempts: 1 });
+    try {
+      await faults({ helpdesk: { errorAfterWriteRate: 1 } });
+      const res = await once.runner.run(addInternalNote, { ticket_id: id, body: 'landed on the last attempt' });
+      expect(res).toMatchObject({ ok: true, alreadyDone: true });
+      expect((await writes()).length).toBe(1);
+    } finally {
+      await once.close();
+    }
+  });
+
   it('types a page slower than the action allows as timeout', async () => {
     const id = await fileTicket();
     await faults({ helpdesk: { latencyMs: 1_500 } });

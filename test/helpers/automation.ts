@@ -6,20 +6,8 @@ import { BrowserHost } from '../../automations/runtime/browser-host.ts';
 import { ActionRunner, type RunnerOptions } from '../../automations/runtime/runner.ts';
 import { EvidenceStore } from '../../automations/runtime/evidence.ts';
 import { MemorySecretStore } from '../../automations/runtime/secrets.ts';
-import type { SystemConnector } from '../../automations/runtime/action.ts';
-import { helpdesk } from '../../automations/systems/helpdesk/actions.ts';
-import { orders } from '../../automations/systems/orders/actions.ts';
-import { crm } from '../../automations/systems/crm/actions.ts';
-import { billing } from '../../automations/systems/billing/actions.ts';
-import { legacyWebConnector } from '../../automations/systems/common/legacy-web.ts';
+import { connectors } from '../../automations/systems/index.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-
-export const CONNECTORS: Record<string, SystemConnector> = {
-  helpdesk,
-  crm,
-  orders,
-  billing,
-};
 
 export interface Harness {
   host: BrowserHost;
@@ -31,7 +19,7 @@ export interface Harness {
 export async function automationHarness(sandbox: RunningSandbox, opts: Partial<RunnerOptions> = {}): Promise<Harness> {
   const host = await BrowserHost.launch({ headless: true });
   const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'legwork-evidence-'));
-  const systems = Object.fromEntries(Object.entries(CONNECTORS).map(([name, connector]) => [name, { connector, baseUrl: sandbox.urls[name as keyof typeof sandbox.urls] }]));
+  const systems = Object.fromEntries(Object.entries(connectors).map(([name, connector]) => [name, { connector, baseUrl: sandbox.urls[name as keyof typeof sandbox.urls] }]));
   const runner = new ActionRunner({
     host,
     secrets: new MemorySecretStore(sandbox.credentials),
