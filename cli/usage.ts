@@ -9,7 +9,9 @@ Commands:
       --port N          first port (helpdesk, crm, orders, billing, control follow); 0 = free ports
       --host H          address to listen on (default 127.0.0.1)
       --faults SPEC     fault switches, e.g. "all.latency=100,orders.errors=0.2,crm.layout=variant"
-  bench                 measure the sandbox: start-up time and page latency (p50/p95)
+  bench                 measure: sandbox start-up and page latency; each write action through
+                        Legwork (full evidence) against a bare playwright-core script
+      --rounds N        timed runs of each write action, each side (default 9)
       --json FILE       also write the figures as JSON
   help                  this text
 `;

@@ -86,9 +86,8 @@ export class ActionContext {
   /** Clicks something that loads a new page (a form's submit button, a link) and checks how it answered. */
   async submit(target: Locator): Promise<void> {
     const main = this.page.mainFrame();
-    const navigated = this.page.waitForEvent('framenavigated', { predicate: (f) => f === main });
-    await target.click();
-    await navigated;
+    // both awaited together: a click that fails must not leave the wait to reject unobserved
+    await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (f) => f === main }), target.click()]);
     await this.page.waitForLoadState('domcontentloaded');
     await this.checkPage();
   }

@@ -3,13 +3,17 @@
 import { writeFileSync } from 'node:fs';
 import { startSandbox } from '../../sandbox/server.ts';
 import { signIn } from '../sandbox-client.ts';
+import { UsageError } from '../usage.ts';
 import type { SystemName } from '../../sandbox/domain/world.ts';
 import { parseFlags } from '../args.ts';
+import { measureOverhead, median } from '../bench/overhead.ts';
 
 const ROUNDS = 200;
 
 export async function benchCommand(args: string[]): Promise<void> {
-  const flags = parseFlags(args, { json: { type: 'string' } });
+  const flags = parseFlags(args, { json: { type: 'string' }, rounds: { type: 'string' } });
+  const rounds = Number(flags.rounds ?? 9);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 40) throw new UsageError('--rounds must be a whole number from 1 to 40');
   const t0 = performance.now();
   const sandbox = await startSandbox({ port: 0 });
   const startMs = performance.now() - t0;
@@ -40,13 +44,25 @@ export async function benchCommand(args: string[]): Promise<void> {
       results.push({ system, path, p50_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) });
     }
     const allP50 = quantile(results.map((r) => r.p50_ms), 0.5);
-    const figures = { sandbox_start_ms: round(startMs), page_ms_p50: round(allP50), pages: results.map((r) => ({ ...r, p50_ms: round(r.p50_ms), p95_ms: round(r.p95_ms) })) };
+    process.stderr.write(`legwork bench: run overhead, ${rounds} rounds of each write action…\n`);
+    const overhead = await measureOverhead(sandbox, rounds);
+    const overallRatio = round(median(overhead.map((r) => r.ratio)));
+    const figures = {
+      sandbox_start_ms: round(startMs),
+      page_ms_p50: round(allP50),
+      pages: results.map((r) => ({ ...r, p50_ms: round(r.p50_ms), p95_ms: round(r.p95_ms) })),
+      run_overhead_ratio: overallRatio,
+      run_overhead: overhead,
+      rounds,
+    };
     const rows = [
       ['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms'],
       ['page latency p50 (all pages)', `${figures.page_ms_p50} ms`, '< 20 ms'],
       ...figures.pages.map((r) => [`  ${r.system} ${r.path}`, `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`, '']),
+      ['run overhead, median ratio over writes', `${overallRatio}×`, '≤ 1.2×'],
+      ...overhead.map((r) => [`  ${r.action}`, `${r.legwork_ms_p50} vs ${r.bare_ms_p50} ms = ${r.ratio}×`, '']),
     ];
-    for (const [what, value, target] of rows) process.stdout.write(`${what!.padEnd(44)} ${value!.padEnd(28)} ${target}\n`);
+    for (const [what, value, target] of rows) process.stdout.write(`${what!.padEnd(44)} ${value!.padEnd(30)} ${target}\n`);
     if (flags.json) writeFileSync(flags.json, `${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await sandbox.close();

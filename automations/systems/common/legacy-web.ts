@@ -19,9 +19,7 @@ export function legacyWebConnector(system: string): SystemConnector {
       await page.getByLabel('Username').fill(credentials.username);
       await page.getByLabel('Password').fill(credentials.password);
       // whatever page answers (the target, a refusal, a server error): the runner judges it
-      const answered = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() });
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await answered;
+      await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }), page.getByRole('button', { name: 'Sign in' }).click()]);
       await page.waitForLoadState('domcontentloaded');
     },
     interstitials: [
