@@ -1,7 +1,7 @@
 // The helpdesk (SupportDesk): read the queue and tickets; reply, note, status, assignee.
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { legacyWebConnector, tableRows, textOf, valueOf } from '../common/legacy-web.ts';
+import { legacyWebConnector, pageFacts, tableRows, textOf, valueOf } from '../common/legacy-web.ts';
 
 export const helpdesk = legacyWebConnector('helpdesk');
 
@@ -38,11 +38,10 @@ async function onTicket(ctx: ActionContext, id: number): Promise<void> {
 }
 
 async function readTicket(ctx: ActionContext, id: number): Promise<z.input<typeof TicketSchema>> {
-  const page = ctx.page;
-  const heading = await textOf(page.getByRole('heading', { level: 1 }));
-  const requester = await textOf(valueOf(page, 'Requester'));
+  const { title: heading, facts } = await pageFacts(ctx.page);
+  const requester = facts.Requester ?? '';
   const email = /<([^>]+)>\s*$/.exec(requester)?.[1] ?? '';
-  const assignee = await textOf(valueOf(page, 'Assignee'));
+  const assignee = facts.Assignee ?? '';
   const thread = await ctx.find('the conversation', [
     { describe: 'role=region[name="Conversation"] >> role=listitem', locate: (p) => p.getByRole('region', { name: 'Conversation' }).getByRole('listitem') },
     { describe: 'heading "Conversation" + list items', locate: (p) => p.locator('section', { has: p.getByRole('heading', { name: 'Conversation' }) }).getByRole('listitem') },
@@ -62,7 +61,7 @@ async function readTicket(ctx: ActionContext, id: number): Promise<z.input<typeo
     subject: heading.replace(/^Ticket #\d+:\s*/, ''),
     requester_name: requester.replace(/<[^>]*>\s*$/, '').trim(),
     requester_email: email,
-    status: (await textOf(valueOf(page, 'Status'))) as Ticket['status'],
+    status: (facts.Status ?? '') as Ticket['status'],
     assignee: assignee === 'Unassigned' ? null : assignee,
     messages: messages.map((m) => ({ kind: KIND_BY_LABEL[m.label] ?? 'customer', author: m.author, at: m.at, body: m.body })),
   };
