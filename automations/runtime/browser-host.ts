@@ -58,6 +58,19 @@ export class BrowserHost {
     return page;
   }
 
+  /**
+   * Records a Playwright trace of everything `work` does in this browser, written to `file` (a zip
+   * that `npx playwright show-trace FILE` opens), whether `work` succeeds or not.
+   */
+  async traced<T>(file: string, work: () => Promise<T>): Promise<T> {
+    await this.context.tracing.start({ screenshots: true, snapshots: true, sources: false });
+    try {
+      return await work();
+    } finally {
+      await this.context.tracing.stop({ path: file });
+    }
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
     await this.browser?.close().catch(() => undefined);

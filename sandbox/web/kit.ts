@@ -299,7 +299,8 @@ ${popup}
   private newSession(c: Ctx): Session {
     const session: Session = { sid: token(), user: null, csrf: token(), requests: 0, flash: null };
     this.sessions.set(session.sid, session);
-    setCookie(c, this.cookieName, session.sid, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    // kept for a working day, like the "remember me" of many back-office tools
+    setCookie(c, this.cookieName, session.sid, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 8 * 60 * 60 });
     return session;
   }
 }
