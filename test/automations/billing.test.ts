@@ -1,25 +1,17 @@
 // Billing actions through the real runtime, against the sandbox in real Chromium: reads compared
 // with the control endpoint's truth, the adjustment compared with the same write applied directly,
 // failure codes, and every fault switch with the write log checked for doubles and wrong targets.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { automationHarness, type Harness } from '../helpers/automation.ts';
+import { control } from '../helpers/sandbox.ts';
+import { automationSuite, type Harness } from '../helpers/automation.ts';
 import { adjustCharge, getOrderPayments, getPaymentMethods } from '../../automations/systems/billing/actions.ts';
 
-let sandbox: RunningSandbox;
-let h: Harness;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-  h = await automationHarness(sandbox);
-});
-afterAll(async () => {
-  await h?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let h!: Harness;
+automationSuite((sb, harness) => {
+  sandbox = sb;
+  h = harness;
 });
 
 const state = async () => (await control(sandbox, 'GET', '/state')).json;

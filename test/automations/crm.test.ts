@@ -1,25 +1,17 @@
 // CRM actions through the real runtime, against the sandbox in real Chromium, compared with the
 // truth from the control endpoint.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { User } from '../../shared/retail.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { automationHarness, type Harness } from '../helpers/automation.ts';
+import { control } from '../helpers/sandbox.ts';
+import { automationSuite, type Harness } from '../helpers/automation.ts';
 import { addCrmNote, crm, findUserIdByEmail, findUserIdByNameZip, getUserDetails, modifyUserAddress } from '../../automations/systems/crm/actions.ts';
 
-let sandbox: RunningSandbox;
-let h: Harness;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-  h = await automationHarness(sandbox);
-});
-afterAll(async () => {
-  await h?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let h!: Harness;
+automationSuite((sb, harness) => {
+  sandbox = sb;
+  h = harness;
 });
 
 type Write = { seq: number; via: string; op: string; target: string; args: Record<string, any> };

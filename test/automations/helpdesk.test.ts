@@ -1,23 +1,15 @@
 // Helpdesk actions through the real runtime, against the sandbox in real Chromium.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { automationHarness, type Harness } from '../helpers/automation.ts';
+import { control } from '../helpers/sandbox.ts';
+import { automationSuite, type Harness } from '../helpers/automation.ts';
 import { addInternalNote, assignTicket, getTicket, listTickets, replyToCustomer, setTicketStatus } from '../../automations/systems/helpdesk/actions.ts';
 
-let sandbox: RunningSandbox;
-let h: Harness;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-  h = await automationHarness(sandbox);
-});
-afterAll(async () => {
-  await h?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let h!: Harness;
+automationSuite((sb, harness) => {
+  sandbox = sb;
+  h = harness;
 });
 
 const extrasTicket = async (id: number) => (await control(sandbox, 'GET', '/state/extras')).json.helpdesk.tickets.find((t: any) => t.id === id);

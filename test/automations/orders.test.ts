@@ -1,10 +1,10 @@
 // Orders connector (OrderTrack) through the real runtime, against the sandbox in real Chromium.
 // Reads must equal the sandbox's own state; each write must leave exactly the state POST /apply of
 // the same benchmark action leaves, land once, and never twice, also with each fault switch on.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { automationHarness, type Harness } from '../helpers/automation.ts';
+import { control } from '../helpers/sandbox.ts';
+import { automationSuite, type Harness } from '../helpers/automation.ts';
 import { freshRetailState, trainTasks } from '../helpers/retail-data.ts';
 import { applyReference, inCents } from '../sandbox/reference.ts';
 import {
@@ -24,19 +24,11 @@ import type { ActionOutcome } from '../../automations/runtime/runner.ts';
 
 type Json = any;
 
-let sandbox: RunningSandbox;
-let h: Harness;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-  h = await automationHarness(sandbox);
-});
-afterAll(async () => {
-  await h?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let h!: Harness;
+automationSuite((sb, harness) => {
+  sandbox = sb;
+  h = harness;
 });
 
 const ACTIONS: Record<string, ActionDefinition<any, any>> = {

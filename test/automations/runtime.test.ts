@@ -4,28 +4,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { z } from 'zod';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { automationHarness, type Harness } from '../helpers/automation.ts';
+import { control } from '../helpers/sandbox.ts';
+import { automationHarness, automationSuite, type Harness } from '../helpers/automation.ts';
 import { defineAction } from '../../automations/runtime/action.ts';
 import { addInternalNote, getTicket, replyToCustomer } from '../../automations/systems/helpdesk/actions.ts';
 import { findChromium } from '../../automations/runtime/chromium.ts';
 import { redact } from '../../automations/runtime/redact.ts';
 
-let sandbox: RunningSandbox;
-let h: Harness;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-  h = await automationHarness(sandbox);
-});
-afterAll(async () => {
-  await h?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let h!: Harness;
+automationSuite((sb, harness) => {
+  sandbox = sb;
+  h = harness;
 });
 
 const faults = (body: unknown) => control(sandbox, 'POST', '/faults', body);

@@ -35,6 +35,16 @@ export function legacyWebConnector(system: string): SystemConnector {
   };
 }
 
+/** The sandbox's address forms (CRM default address, Orders shipping address): field → label. */
+export const ADDRESS_LABELS = [
+  ['address1', 'Address line 1'],
+  ['address2', 'Address line 2'],
+  ['city', 'City'],
+  ['state', 'State'],
+  ['country', 'Country'],
+  ['zip', 'ZIP'],
+] as const;
+
 /** The value cell beside a row header: `| Status | open |`, whichever order the rows come in. */
 export function valueOf(scope: Page | Locator, header: string): Locator {
   return scope

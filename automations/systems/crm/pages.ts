@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
 import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
-import { tableRows, textOf, valueOf } from '../common/legacy-web.ts';
+import { tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
@@ -259,14 +259,7 @@ export async function readProfile(ctx: ActionContext): Promise<z.input<typeof Cr
 
 // ---- default address: edit form and confirmation ---------------------------------------------
 
-export const ADDRESS_FIELDS: [key: keyof Address, label: string][] = [
-  ['address1', 'Address line 1'],
-  ['address2', 'Address line 2'],
-  ['city', 'City'],
-  ['state', 'State'],
-  ['country', 'Country'],
-  ['zip', 'ZIP'],
-];
+export const ADDRESS_FIELDS = ADDRESS_LABELS;
 
 /** From the profile: "Edit default address" → the form (checked to be this customer's) → filled in. */
 export async function fillAddressForm(ctx: ActionContext, userId: string, address: Address): Promise<void> {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator } from 'playwright-core';
 import { CANCEL_REASONS } from '../../../shared/retail.ts';
 import { defineAction, type ActionContext, type Candidate } from '../../runtime/action.ts';
-import { legacyWebConnector } from '../common/legacy-web.ts';
+import { legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
 import {
   actionsRegion,
   addressLines,
@@ -275,14 +275,7 @@ export const cancelPendingOrder = orderWrite({
 
 // ---- shipping address --------------------------------------------------------------------------
 
-const ADDRESS_FIELDS = [
-  ['address1', 'Address line 1'],
-  ['address2', 'Address line 2'],
-  ['city', 'City'],
-  ['state', 'State'],
-  ['country', 'Country'],
-  ['zip', 'ZIP'],
-] as const;
+const ADDRESS_FIELDS = ADDRESS_LABELS;
 
 export const modifyPendingOrderAddress = orderWrite({
   id: 'modify_pending_order_address',
