@@ -12,6 +12,7 @@ Commands:
   bench                 measure: sandbox start-up and page latency; each write action through
                         Legwork (full evidence) against a bare playwright-core script
       --rounds N        timed runs of each write action, each side (default 9)
+      --latency MS      slow the sandbox's pages by MS for the run-overhead part (default 0)
       --json FILE       also write the figures as JSON
   help                  this text
 `;
