@@ -59,12 +59,20 @@ export async function maskedScreenshot(page: Page, opts: MaskOptions = {}): Prom
         if ((el as HTMLInputElement).type === 'password' || re.test(value)) boxes.push(el.getBoundingClientRect());
       }
       for (const sel of selectors) for (const el of Array.from(document.querySelectorAll(sel))) boxes.push(el.getBoundingClientRect());
+      // The covers live in a popover shown last, so they sit in the top layer above everything,
+      // a modal <dialog> included (which no z-index on the page can cover). Viewport coordinates:
+      // the screenshot is of the viewport.
+      const layer = document.createElement('div');
+      layer.setAttribute('data-legwork-mask', '');
+      layer.setAttribute('popover', 'manual');
+      layer.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:visible;pointer-events:none';
       for (const b of boxes) {
         const cover = document.createElement('div');
-        cover.setAttribute('data-legwork-mask', '');
-        cover.style.cssText = `position:absolute;left:${b.left + scrollX - 2}px;top:${b.top + scrollY - 2}px;width:${b.width + 4}px;height:${b.height + 4}px;background:#000;z-index:2147483647;pointer-events:none`;
-        document.body.appendChild(cover);
+        cover.style.cssText = `position:absolute;left:${b.left - 2}px;top:${b.top - 2}px;width:${b.width + 4}px;height:${b.height + 4}px;background:#000`;
+        layer.appendChild(cover);
       }
+      document.body.appendChild(layer);
+      layer.showPopover();
     },
     { patterns, selectors: opts.selectors ?? [] },
   );

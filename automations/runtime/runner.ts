@@ -64,7 +64,8 @@ export class ActionRunner {
       if (page && this.opts.evidence && !page.isClosed()) {
         evidence.screenshots.after = await this.screenshot(page, secrets);
       }
-      if (result.error) evidence.error = { ...result.error.toFailure(), page: result.error.page && redact(result.error.page, secrets) };
+      // an error's message may quote the input or the page: redacted like them
+      if (result.error) evidence.error = redact({ ...result.error.toFailure(), page: result.error.page }, secrets);
       else evidence.output = redact(result.output, secrets);
       await this.opts.evidence?.saveRecord(evidence);
     };
@@ -83,7 +84,12 @@ export class ActionRunner {
       if (!parsed.success) throw new ActionError('invalid_output', `${action.id} read something unexpected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       if (action.verify) {
         const c = ctx;
-        const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data), Infinity);
+        const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data), Infinity).catch((e: unknown) => {
+          // the write ran (or was found done): a read-back that could not finish leaves its effect unknown, never "try again"
+          if (action.kind === 'read') throw e;
+          const error = asActionError(e);
+          throw new ActionError('outcome_unknown', `${action.id} ran, but reading it back failed (${error.code}: ${error.message})`, error.page);
+        });
         if (verdict !== true) throw await ctx.failure('verification_failed', `${action.id} did not take effect: ${verdict}`);
       }
       evidence.alreadyDone = alreadyDone;
@@ -92,7 +98,7 @@ export class ActionRunner {
     } catch (e) {
       const error = asActionError(e);
       await finish({ error });
-      return { ok: false, error: error.toFailure(), evidence };
+      return { ok: false, error: redact(error.toFailure(), secrets), evidence };
     }
   }
 
@@ -125,7 +131,7 @@ export class ActionRunner {
         return { output: await action.run(ctx, input), alreadyDone: false };
       } catch (e) {
         const error = asActionError(e);
-        if (action.kind === 'write' && submitted && !action.alreadyDone && error.retryable) {
+        if (submitted && !action.alreadyDone && error.retryable) {
           throw new ActionError('outcome_unknown', `${action.id} failed after it started (${error.message}); no check can tell whether it happened`, error.page);
         }
         // an ended session is normal and fixed by signing in; it does not use up the attempts

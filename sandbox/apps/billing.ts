@@ -60,7 +60,8 @@ export function billingRoutes(app: LegacyApp): void {
   r.get('/customers/:id', (c) => {
     const v = c.var.view;
     const userId = c.req.param('id');
-    const user = retail().data.users[userId];
+    const users = retail().data.users;
+    const user = Object.hasOwn(users, userId) ? users[userId] : undefined;
     if (!user) throw new PageError(404, 'Customer not found', `There is no customer with ID ${userId}.`);
     const methods = Object.entries(user.payment_methods);
     const orders = user.orders.map((id) => retail().data.orders[id]).filter((o): o is Order => o !== undefined);

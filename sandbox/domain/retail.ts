@@ -51,25 +51,25 @@ export class Retail {
 
   // ---- reads -------------------------------------------------------------------------------
   user(userId: string): User {
-    const user = this.data.users[userId];
+    const user = own(this.data.users, userId);
     if (!user) throw notFound(`Customer ${userId} not found`);
     return user;
   }
 
   order(orderId: string): Order {
-    const order = this.data.orders[orderId];
+    const order = own(this.data.orders, orderId);
     if (!order) throw notFound(`Order ${orderId} not found`);
     return order;
   }
 
   product(productId: string): Product {
-    const product = this.data.products[productId];
+    const product = own(this.data.products, productId);
     if (!product) throw notFound(`Product ${productId} not found`);
     return product;
   }
 
   paymentMethodOf(userId: string, paymentMethodId: string): PaymentMethod {
-    const method = this.user(userId).payment_methods[paymentMethodId];
+    const method = own(this.user(userId).payment_methods, paymentMethodId);
     if (!method) throw notFound(`Payment method ${paymentMethodId} does not belong to customer ${userId}`);
     return method;
   }
@@ -195,7 +195,7 @@ export class Retail {
       if (!item) throw notFound(`Item ${itemId} not found in order ${order.order_id}`);
       taken.add(item);
       const newId = newItemIds[i] ?? '';
-      const variant = this.product(item.product_id).variants[newId];
+      const variant = own(this.product(item.product_id).variants, newId);
       if (!variant) throw notFound(`Item ${newId} is not a variant of ${item.name}`);
       if (!variant.available) throw conflict(`Item ${newId} (${item.name}) is not available`);
       diffCents += toCents(variant.price) - toCents(item.price);
@@ -205,16 +205,14 @@ export class Retail {
   }
 }
 
-const VERB: Record<string, string> = {
-  cancelled: 'cancelled',
-  modified: 'modified',
-  returned: 'returned',
-  exchanged: 'exchanged',
-};
+/** A record's own entry: ids such as "constructor" or "__proto__" name nothing in the data. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
-function requireStatus(order: Order, status: 'pending' | 'delivered', verb: keyof typeof VERB): void {
+function requireStatus(order: Order, status: 'pending' | 'delivered', verb: 'cancelled' | 'modified' | 'returned' | 'exchanged'): void {
   if (order.status !== status) {
-    throw conflict(`Order ${order.order_id} is ${order.status}; only ${status} orders can be ${VERB[verb]}`);
+    throw conflict(`Order ${order.order_id} is ${order.status}; only ${status} orders can be ${verb}`);
   }
 }
 

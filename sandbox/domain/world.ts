@@ -58,7 +58,7 @@ export class World {
       this.log(via, name, args.order_id, args);
       return;
     }
-    if (!(name in RetailWriteSchemas)) {
+    if (!Object.hasOwn(RetailWriteSchemas, name)) {
       throw invalid(`Unknown write operation "${name}"`);
     }
     const op = name as RetailWriteName;

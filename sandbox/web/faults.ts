@@ -20,8 +20,6 @@ export const FaultsSchema = z.object({
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 export const FaultsPatchSchema = FaultsSchema.partial().strict();
-export type FaultsPatch = z.infer<typeof FaultsPatchSchema>;
-export type FaultTarget = SystemName | 'all';
 
 export const NO_FAULTS: Faults = {
   latencyMs: 0,

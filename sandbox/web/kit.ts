@@ -392,7 +392,12 @@ async function readForm(c: Ctx): Promise<Form> {
   if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data')) {
     throw new PageError(400, 'Bad request', 'Forms must be sent as application/x-www-form-urlencoded.');
   }
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw new PageError(400, 'Bad request', 'The form could not be read.');
+  }
   const form: Form = {};
   for (const [k, v] of Object.entries(body)) {
     const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
@@ -421,8 +426,12 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A path on this app to go to after sign-in; anything a browser would resolve elsewhere (`//x`, `/\x`) is `/`. */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next?.startsWith('/')) return '/';
+  const base = 'http://app.invalid';
+  const url = URL.parse(next, base);
+  return url?.origin === base ? url.pathname + url.search + url.hash : '/';
 }
 
 function errorTitle(code: DomainError['code']): string {

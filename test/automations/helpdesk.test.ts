@@ -74,4 +74,11 @@ describe('helpdesk writes', () => {
     expect(again).toMatchObject({ ok: true, alreadyDone: true });
     expect((await writes()).length).toBe(1);
   });
+
+  it('refuses an empty assignee as input (null unassigns) before anything is written', async () => {
+    const id = await fileTicket();
+    const res = await h.runner.run(assignTicket, { ticket_id: id, assignee: ' ' });
+    expect(res.ok ? null : res.error.code).toBe('invalid_input');
+    expect(await writes()).toEqual([]);
+  });
 });

@@ -121,6 +121,15 @@ describe('guarantees of writes', () => {
     expect((await writes()).length).toBe(1);
   });
 
+  it('a write whose read-back cannot finish is outcome_unknown, not a failure worth trying again', async () => {
+    const id = await fileTicket();
+    const { ActionError } = await import('../../automations/runtime/errors.ts');
+    const unreadable = defineAction({ ...addInternalNote, id: 'note_not_read_back', verify: async () => { throw new ActionError('system_error', 'the page answered 500'); } });
+    const res = await h.runner.run(unreadable, { ticket_id: id, body: 'landed, not read back' });
+    expect(res.ok ? null : res.error).toMatchObject({ code: 'outcome_unknown', retryable: false });
+    expect((await writes()).length).toBe(1);
+  });
+
   it('a write whose last attempt lands but answers 500 is found done by a final check, not reported failed', async () => {
     const id = await fileTicket();
     const once = await automationHarness(sandbox, { attempts: 1 });
@@ -181,6 +190,32 @@ describe('evidence', () => {
       if (r.y + r.height > png.height) continue; // below the fold: not in the screenshot at all
       expect(darkShare(png, r), `region ${JSON.stringify(r)}`).toBeGreaterThan(0.99);
     }
+  });
+
+  it('redacts an error message that quotes the input (a card number given as a payment method id)', async () => {
+    const { modifyPendingOrderPayment } = await import('../../automations/systems/orders/actions.ts');
+    const res = await h.runner.run(modifyPendingOrderPayment, { order_id: '#W5918442', payment_method_id: CARD });
+    expect(res.ok ? null : res.error.code).toBe('invalid_input');
+    expect(res.ok ? '' : res.error.message).toContain('[card ••••1111]');
+    for (const text of [JSON.stringify(res), ...readdirSync(path.join(h.evidenceDir, 'actions')).map((f) => readFileSync(path.join(h.evidenceDir, 'actions', f), 'utf8'))]) {
+      expect(text).not.toContain(CARD);
+    }
+  });
+
+  it('masks what a modal dialog shows: covers sit above the top layer', async () => {
+    const id = await fileTicket();
+    expect((await h.runner.run(getTicket, { ticket_id: id })).ok).toBe(true);
+    const { helpdesk } = await import('../../automations/systems/helpdesk/actions.ts');
+    const { maskedScreenshot } = await import('../../automations/runtime/evidence.ts');
+    const page = await h.host.pageFor(helpdesk);
+    await page.getByLabel('Reply', { exact: true }).fill(`Your card ${CARD} is refunded`);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('dialog').waitFor();
+    const regions = await sensitiveRegions(page, [CARD]);
+    expect(regions.length).toBeGreaterThanOrEqual(1);
+    const png = PNG.sync.read(await maskedScreenshot(page));
+    for (const r of regions) expect(darkShare(png, r), `region ${JSON.stringify(r)}`).toBeGreaterThan(0.99);
+    expect(await page.locator('[data-legwork-mask]').count()).toBe(0);
   });
 
   it('redacts secret-looking keys and values in any structure', () => {

@@ -54,6 +54,10 @@ describe('bad input to POST /apply changes nothing', () => {
     ['the wrong status', () => ({ name: 'cancel_pending_order', kwargs: { order_id: deliveredOrder().order_id, reason: 'no longer needed' } }), 422, /only pending/],
     ['a reason outside the policy', () => ({ name: 'cancel_pending_order', kwargs: { order_id: pendingOrder().order_id, reason: 'changed my mind' } }), 422, /reason/],
     ['wrong kwarg types', () => ({ name: 'return_delivered_order_items', kwargs: { order_id: deliveredOrder().order_id, item_ids: 'all', payment_method_id: 'x' } }), 422, /item_ids/],
+    ['an operation name from Object.prototype', () => ({ name: 'constructor', kwargs: {} }), 422, /Unknown write operation/],
+    ['a customer id from Object.prototype', () => ({ name: 'modify_user_address', kwargs: { user_id: '__proto__', address1: 'a', address2: '', city: 'c', state: 's', country: 'x', zip: '1' } }), 422, /not found/],
+    ['an order id from Object.prototype', () => ({ name: 'adjust_charge', kwargs: { order_id: 'constructor', charge_id: 'ch_1', amount: 1, reason: 'test' } }), 422, /not found/],
+    ['a payment method id from Object.prototype', () => ({ name: 'modify_pending_order_payment', kwargs: { order_id: pendingOrder().order_id, payment_method_id: 'hasOwnProperty' } }), 422, /does not belong/],
     ['an oversized body', () => ({ name: 'modify_user_address', kwargs: { user_id: 'noah_brown_6181', address1: 'x'.repeat(300_000) } }), 413, /over/],
   ];
   for (const [what, body, status, message] of cases) {
@@ -64,8 +68,24 @@ describe('bad input to POST /apply changes nothing', () => {
       expect(res.json.ok).toBe(false);
       expect(res.json.error).toMatch(message);
       expect(await snapshot()).toEqual(before);
+      expect(({} as Record<string, unknown>)['address']).toBeUndefined();
     });
   }
+
+  it('refuses a price difference on a payment method the customer does not have (an id from Object.prototype)', async () => {
+    const products = readRetailJson<Record<string, any>>('products.json');
+    const order = Object.values(readRetailJson<Record<string, any>>('orders.json')).find(
+      (o) => o.status === 'pending' && products[o.items[0].product_id].variants[o.items[0].item_id]?.available,
+    );
+    const before = await snapshot();
+    const res = await control(sandbox, 'POST', '/apply', {
+      name: 'modify_pending_order_items',
+      kwargs: { order_id: order.order_id, item_ids: [order.items[0].item_id], new_item_ids: [order.items[0].item_id], payment_method_id: 'toString' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatch(/does not belong/);
+    expect(await snapshot()).toEqual(before);
+  });
 
   it('refuses a write that fails halfway through its checks without a partial change (modify items with one bad item)', async () => {
     const order = Object.values(readRetailJson<Record<string, any>>('orders.json')).find((o) => o.status === 'pending' && o.items.length >= 2);

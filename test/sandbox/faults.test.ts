@@ -48,9 +48,10 @@ describe('latency', () => {
   it('delays every request of the system it is set on, and only that system', async () => {
     const crm = await session('crm');
     const helpdesk = await session('helpdesk');
-    await setFaults({ crm: { latencyMs: 150 } });
-    expect((await timed(`${sandbox.urls.crm}/customers`, crm)).ms).toBeGreaterThanOrEqual(150);
-    expect((await timed(`${sandbox.urls.helpdesk}/tickets`, helpdesk)).ms).toBeLessThan(150);
+    // a wide margin: the other system must plainly not wait for this one's delay, even on a busy machine
+    await setFaults({ crm: { latencyMs: 800 } });
+    expect((await timed(`${sandbox.urls.crm}/customers`, crm)).ms).toBeGreaterThanOrEqual(800);
+    expect((await timed(`${sandbox.urls.helpdesk}/tickets`, helpdesk)).ms).toBeLessThan(800);
   });
 
   it('adds random jitter on top', async () => {
@@ -59,7 +60,7 @@ describe('latency', () => {
     const times: number[] = [];
     for (let i = 0; i < 12; i++) times.push((await timed(`${sandbox.urls.crm}/customers`, crm)).ms);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(15);
-    expect(Math.max(...times)).toBeLessThan(120 + 250);
+    expect(Math.max(...times)).toBeLessThan(120 + 1_000); // bounded; generous for a busy machine
   });
 });
 

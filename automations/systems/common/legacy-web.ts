@@ -4,6 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { SystemConnector } from '../../runtime/action.ts';
 import type { Credentials } from '../../runtime/secrets.ts';
+import type { Address } from '../../../shared/retail.ts';
 
 export function legacyWebConnector(system: string): SystemConnector {
   return {
@@ -44,6 +45,11 @@ export const ADDRESS_LABELS = [
   ['country', 'Country'],
   ['zip', 'ZIP'],
 ] as const;
+
+/** The lines the sandbox's pages show for an address: line 1, line 2, "city, state zip", country (empty lines left out). */
+export function addressLines(a: Address): string[] {
+  return [a.address1, a.address2, `${a.city}, ${a.state} ${a.zip}`, a.country].map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+}
 
 /** The value cell beside a row header: `| Status | open |`, whichever order the rows come in. */
 export function valueOf(scope: Page | Locator, header: string): Locator {

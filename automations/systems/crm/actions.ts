@@ -2,11 +2,10 @@
 // shows them; change the default address (the benchmark's modify_user_address) and add a note.
 import { z } from 'zod';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { legacyWebConnector } from '../common/legacy-web.ts';
+import { addressLines, legacyWebConnector } from '../common/legacy-web.ts';
 import {
   CrmCustomerSchema,
   addNote,
-  addressLines,
   addressShows,
   confirmAddress,
   fillAddressForm,

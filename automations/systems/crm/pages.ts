@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
 import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
-import { tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
@@ -46,11 +46,6 @@ export const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 export function profilePath(userId: string): string {
   return `/customers/${encodeURIComponent(userId)}`;
-}
-
-/** The lines the CRM shows for an address: line 1, line 2, "city, state zip", country (empty lines left out). */
-export function addressLines(a: Address): string[] {
-  return [a.address1, a.address2, `${a.city}, ${a.state} ${a.zip}`, a.country].map(norm).filter((l) => l !== '');
 }
 
 const sameLines = (a: string[], b: string[]) => a.length === b.length && a.every((l, i) => norm(l) === norm(b[i] ?? ''));
@@ -259,8 +254,6 @@ export async function readProfile(ctx: ActionContext): Promise<z.input<typeof Cr
 
 // ---- default address: edit form and confirmation ---------------------------------------------
 
-export const ADDRESS_FIELDS = ADDRESS_LABELS;
-
 /** From the profile: "Edit default address" → the form (checked to be this customer's) → filled in. */
 export async function fillAddressForm(ctx: ActionContext, userId: string, address: Address): Promise<void> {
   await ctx.submit(
@@ -274,7 +267,7 @@ export async function fillAddressForm(ctx: ActionContext, userId: string, addres
     { describe: 'css=main p:has(strong)', locate: (p) => p.locator('main p', { has: p.locator('strong') }) },
   ]);
   await ctx.expectTarget('customer', `(${userId})`, await textOf(who));
-  for (const [key, label] of ADDRESS_FIELDS) {
+  for (const [key, label] of ADDRESS_LABELS) {
     const input = await ctx.find(`the ${label} field`, [
       { describe: `label=${label}`, locate: (p) => p.getByLabel(label, { exact: true }) },
       { describe: `css=form input[name="${key}"]`, locate: (p) => p.locator(`form input[name="${key}"]`) },

@@ -172,7 +172,7 @@ export const assignTicket = defineAction({
   id: 'assign_ticket',
   system: 'helpdesk',
   kind: 'write',
-  input: z.object({ ticket_id: TicketId, assignee: z.string().nullable() }),
+  input: z.object({ ticket_id: TicketId, /** null unassigns */ assignee: z.string().trim().min(1).nullable() }),
   output: z.object({}),
   open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
   alreadyDone: async (ctx, { assignee }) => (await textOf(valueOf(ctx.page, 'Assignee'))) === (assignee ?? 'Unassigned'),

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import type { Locator } from 'playwright-core';
 import { CANCEL_REASONS } from '../../../shared/retail.ts';
 import { defineAction, type ActionContext, type Candidate } from '../../runtime/action.ts';
-import { legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
 import {
   actionsRegion,
-  addressLines,
   expectOrder,
   keyValues,
   methodIdOf,
@@ -275,8 +274,6 @@ export const cancelPendingOrder = orderWrite({
 
 // ---- shipping address --------------------------------------------------------------------------
 
-const ADDRESS_FIELDS = ADDRESS_LABELS;
-
 export const modifyPendingOrderAddress = orderWrite({
   id: 'modify_pending_order_address',
   input: z.object({
@@ -297,7 +294,7 @@ export const modifyPendingOrderAddress = orderWrite({
     await requireStatus(ctx, order, 'pending', 'changed');
     await ctx.submit(await orderControl(ctx, 'link', 'Change shipping address'));
     await expectFormOf(ctx, input.order_id);
-    for (const [key, label] of ADDRESS_FIELDS) await (await formField(ctx, label, key)).fill(input[key]);
+    for (const [key, label] of ADDRESS_LABELS) await (await formField(ctx, label, key)).fill(input[key]);
     await submitForm(ctx, ctx.page.getByRole('button', { name: 'Review change', exact: true }));
     const wanted = addressLines(input);
     await confirm(ctx, input.order_id, 'Save address', wanted, (rows) =>

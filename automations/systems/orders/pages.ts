@@ -61,11 +61,6 @@ export function methodIdOf(text: string): string {
   return /\(([^()\s]+)\)(?:,[^()]*)?$/.exec(t)?.[1] ?? t;
 }
 
-/** The address lines the order page shows for an address: empty lines are left out. */
-export function addressLines(a: Address): string[] {
-  return [a.address1, a.address2, `${a.city}, ${a.state} ${a.zip}`, a.country].map(squash).filter((l) => l !== '');
-}
-
 /** The address back from its shown lines (best effort where a city holds ", " or a ZIP a space). */
 export function parseAddress(lines: string[]): Address {
   const l = lines.map(squash).filter(Boolean);

@@ -7,7 +7,6 @@ import { formatMoney, formatOptions, methodLabel, orderIdFromInput, orderPath } 
 import { toCents } from '../../domain/money.ts';
 
 export const PER_PAGE = 20;
-/** Longest text accepted in one address field: the form fields say so too. */
 
 export function orderUrl(order: Order | string): string {
   return `/orders/${orderPath(typeof order === 'string' ? order : order.order_id)}`;
