@@ -20,7 +20,10 @@ export async function benchCommand(args: string[]): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });
   const startMs = performance.now() - t0;
   try {
-    const someOrder = Object.keys(sandbox.world.retail.data.orders)[0]!.slice(1);
+    const orders = Object.values(sandbox.world.retail.data.orders);
+    const someOrder = orders[0]!.order_id.slice(1);
+    const pendingOrder = orders.find((o) => o.status === 'pending')!.order_id.slice(1);
+    const deliveredOrder = orders.find((o) => o.status === 'delivered')!.order_id.slice(1);
     const someUser = Object.keys(sandbox.world.retail.data.users)[0]!;
     const pages: [SystemName, string][] = [
       ['helpdesk', '/tickets'],
@@ -29,6 +32,9 @@ export async function benchCommand(args: string[]): Promise<void> {
       ['crm', `/customers/${someUser}`],
       ['orders', `/orders/${someOrder}`],
       ['orders', '/orders?page=3'],
+      ['orders', `/orders/${pendingOrder}/items`],
+      ['orders', `/orders/${deliveredOrder}/exchange`],
+      ['orders', '/products'],
       ['billing', `/customers/${someUser}`],
       ['billing', `/payments/${someOrder}`],
     ];
