@@ -1,5 +1,7 @@
 // Real Chromium for tests, through playwright-core.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { control, sandboxForTest } from './sandbox.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../automations/runtime/chromium.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { SystemName } from '../../sandbox/domain/world.ts';
@@ -35,4 +37,25 @@ export async function signOutAndInElsewhere(page: Page, sandbox: RunningSandbox,
   await other.waitForURL(/\/login/);
   await signInOn(other, sandbox, system);
   await other.close();
+}
+
+/**
+ * A page-driving test file's lifecycle: one sandbox and one Chromium for the file, the sandbox
+ * reset and its faults cleared before each test. `ready` runs once both exist (and may sign in).
+ */
+export function pagesSuite(ready: (sandbox: RunningSandbox, browser: Browser) => void | Promise<void>): void {
+  let sandbox: RunningSandbox | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
+    await ready(sandbox, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+  beforeEach(async () => {
+    await control(sandbox!, 'POST', '/reset');
+    await control(sandbox!, 'POST', '/faults', { reset: true });
+  });
 }

@@ -1,10 +1,10 @@
 // PayLedger Billing driven in a real Chromium, the way an agent (or Legwork) uses it: labels,
 // roles and visible text only. What it does is checked from outside: GET /state, /writes, the page.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { BillingState, Discrepancy } from '../../shared/retail.ts';
-import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
+import { signedInPage, signOutAndInElsewhere, pagesSuite } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
@@ -15,18 +15,11 @@ const rawOrders: Record<string, Json> = readRetailJson('orders.json');
 const money = (text: string) => Math.round(Number(text.replace(/[$,]/g, '')) * 100);
 const dollars = (c: number) => `$${(c / 100).toFixed(2)}`;
 
-let sandbox: RunningSandbox;
-let browser: Browser;
-beforeAll(async () => {
-  [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+let browser!: Browser;
+pagesSuite(async (sb, chromium) => {
+  sandbox = sb;
+  browser = chromium;
 });
 
 // ---- what a person sees ----------------------------------------------------------------------

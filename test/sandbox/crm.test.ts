@@ -1,9 +1,9 @@
 // CustomerBase CRM driven in a real Chromium, judged from outside: the page, GET /state (the
 // benchmark's users), /state/extras (CRM notes) and /writes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
+import { signedInPage, signOutAndInElsewhere, pagesSuite } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
@@ -14,20 +14,13 @@ const NOAH = 'noah_brown_6181';
 /** a customer with two cards, a gift card (balance 60) and PayPal */
 const ISABELLA = 'isabella_lopez_6490';
 
-let sandbox: RunningSandbox;
-let browser: Browser;
+let sandbox!: RunningSandbox;
+let browser!: Browser;
 let url: string;
-beforeAll(async () => {
-  [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
+pagesSuite(async (sb, chromium) => {
+  sandbox = sb;
+  browser = chromium;
   url = sandbox.urls.crm;
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
 });
 
 async function state(sb = sandbox): Promise<Json> {

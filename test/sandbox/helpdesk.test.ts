@@ -1,28 +1,21 @@
 // SupportDesk (the helpdesk) driven in a real Chromium, judged from outside: the page, and the
 // control endpoint's /state/extras (tickets) and /writes (each write lands exactly once).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import { signedInPage, signOutAndInElsewhere, pagesSuite } from '../helpers/browser.ts';
+import { control } from '../helpers/sandbox.ts';
 
 type Json = any;
 const CUSTOMER = 'noah.brown7922@example.com'; // a real customer of the seed: Noah Brown
 
-let sandbox: RunningSandbox;
-let browser: Browser;
+let sandbox!: RunningSandbox;
+let browser!: Browser;
 let url: string;
-beforeAll(async () => {
-  [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
+pagesSuite(async (sb, chromium) => {
+  sandbox = sb;
+  browser = chromium;
   url = sandbox.urls.helpdesk;
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
 });
 
 async function tickets(): Promise<Json[]> {

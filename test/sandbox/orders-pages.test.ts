@@ -2,11 +2,11 @@
 // GET /state and /writes of the control endpoint. Each of the six order writes done through the
 // pages must leave exactly the state the same action leaves through POST /apply.
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { launchChromium, signedInPage, signOutAndInElsewhere } from '../helpers/browser.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import { signedInPage, signOutAndInElsewhere, pagesSuite } from '../helpers/browser.ts';
+import { control } from '../helpers/sandbox.ts';
 import { freshRetailState, trainTasks } from '../helpers/retail-data.ts';
 import {
   applyActionViaPages,
@@ -21,25 +21,18 @@ import { applyReference, inCents } from './reference.ts';
 
 type Json = any;
 
-let sandbox: RunningSandbox;
-let browser: Browser;
+let sandbox!: RunningSandbox;
+let browser!: Browser;
 let page: Page;
 let catalog: Catalog;
 let base: string;
 
-beforeAll(async () => {
-  [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
+pagesSuite(async (sb, chromium) => {
+  sandbox = sb;
+  browser = chromium;
   base = sandbox.urls.orders;
   page = await signedInPage(browser, sandbox, 'orders');
   catalog = (await control(sandbox, 'GET', '/state')).json.products;
-});
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
 });
 
 async function state(): Promise<{ users: Json; orders: Json }> {
