@@ -36,6 +36,27 @@ export type ActionOutcome<O> =
 /** Sign-ins one action may need before its system is taken to refuse it. */
 const MAX_SIGN_INS = 3;
 
+/**
+ * How many more tries an action gets. A transient failure uses up one of the attempts; an ended
+ * session is normal and fixed by signing in, so it has its own bound; the action's time limit
+ * holds over all of them.
+ */
+class RetryBudget {
+  private failures = 0;
+  private signIns = 0;
+
+  constructor(
+    private readonly attempts: number,
+    private readonly deadline: number,
+  ) {}
+
+  /** Counts this failure; true when no further try is allowed. */
+  spent(error: ActionError): boolean {
+    const over = error.code === 'session_expired' ? ++this.signIns > MAX_SIGN_INS : ++this.failures >= this.attempts;
+    return over || Date.now() > this.deadline;
+  }
+}
+
 export class ActionRunner {
   constructor(private readonly opts: RunnerOptions) {}
 
@@ -115,10 +136,8 @@ export class ActionRunner {
       evidence.attempts = 1;
       return { output: await this.retrying(ctx, endpoint, evidence, () => action.run(ctx, input), deadline), alreadyDone: false };
     }
-    const attempts = this.opts.attempts ?? 3;
+    const budget = new RetryBudget(this.opts.attempts ?? 3, deadline);
     let submitted = false;
-    let failures = 0;
-    let signIns = 0;
     for (let n = 1; ; n++) {
       evidence.attempts = n;
       try {
@@ -134,8 +153,7 @@ export class ActionRunner {
         if (submitted && !action.alreadyDone && error.retryable) {
           throw new ActionError('outcome_unknown', `${action.id} failed after it started (${error.message}); no check can tell whether it happened`, error.page);
         }
-        // an ended session is normal and fixed by signing in; it does not use up the attempts
-        const exhausted = (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) || Date.now() > deadline;
+        const exhausted = budget.spent(error);
         if (exhausted && submitted && error.retryable) return this.finalCheck(action, input, ctx, endpoint, evidence, error);
         if (exhausted || !error.retryable) throw error;
         if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
@@ -169,18 +187,13 @@ export class ActionRunner {
 
   /** A read (or a read-back) again on transient errors, signing in again when the session ended. */
   private async retrying<T>(ctx: ActionContext, endpoint: SystemEndpoint, evidence: ActionEvidence, read: () => Promise<T>, deadline: number): Promise<T> {
-    const attempts = this.opts.attempts ?? 3;
-    let failures = 0;
-    let signIns = 0;
+    const budget = new RetryBudget(this.opts.attempts ?? 3, deadline);
     for (;;) {
       try {
         return await read();
       } catch (e) {
         const error = asActionError(e);
-        if (!error.retryable) throw error;
-        if (error.code === 'session_expired' ? ++signIns > MAX_SIGN_INS : ++failures >= attempts) throw error;
-        // the action's time limit holds over all its attempts
-        if (Date.now() > deadline) throw error;
+        if (!error.retryable || budget.spent(error)) throw error;
         evidence.attempts += 1;
         if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
       }
