@@ -6,9 +6,8 @@ import { BrowserHost } from '../../automations/runtime/browser-host.ts';
 import { ActionRunner, type RunnerOptions } from '../../automations/runtime/runner.ts';
 import { EvidenceStore } from '../../automations/runtime/evidence.ts';
 import { MemorySecretStore } from '../../automations/runtime/secrets.ts';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { connectors } from '../../automations/systems/index.ts';
-import { control, sandboxForTest } from './sandbox.ts';
+import { sandboxSuite } from './sandbox.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 
 export interface Harness {
@@ -38,19 +37,14 @@ export async function automationHarness(sandbox: RunningSandbox, opts: Partial<R
  * faults cleared before each test. `ready` receives them once they exist.
  */
 export function automationSuite(ready: (sandbox: RunningSandbox, harness: Harness) => void, opts: Partial<RunnerOptions> = {}): void {
-  let sandbox: RunningSandbox | undefined;
   let harness: Harness | undefined;
-  beforeAll(async () => {
-    sandbox = await sandboxForTest();
-    harness = await automationHarness(sandbox, opts);
-    ready(sandbox, harness);
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await sandbox?.close();
-  });
-  beforeEach(async () => {
-    await control(sandbox!, 'POST', '/reset');
-    await control(sandbox!, 'POST', '/faults', { reset: true });
-  });
+  sandboxSuite(
+    async (sandbox) => {
+      harness = await automationHarness(sandbox, opts);
+      ready(sandbox, harness);
+    },
+    async () => {
+      await harness?.close();
+    },
+  );
 }

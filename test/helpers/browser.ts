@@ -1,7 +1,6 @@
 // Real Chromium for tests, through playwright-core.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { control, sandboxForTest } from './sandbox.ts';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { sandboxSuite } from './sandbox.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../automations/runtime/chromium.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { SystemName } from '../../sandbox/domain/world.ts';
@@ -44,18 +43,20 @@ export async function signOutAndInElsewhere(page: Page, sandbox: RunningSandbox,
  * reset and its faults cleared before each test. `ready` runs once both exist (and may sign in).
  */
 export function pagesSuite(ready: (sandbox: RunningSandbox, browser: Browser) => void | Promise<void>): void {
-  let sandbox: RunningSandbox | undefined;
   let browser: Browser | undefined;
-  beforeAll(async () => {
-    [sandbox, browser] = await Promise.all([sandboxForTest(), launchChromium()]);
-    await ready(sandbox, browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-  });
-  beforeEach(async () => {
-    await control(sandbox!, 'POST', '/reset');
-    await control(sandbox!, 'POST', '/faults', { reset: true });
-  });
+  sandboxSuite(
+    async (sandbox) => {
+      browser = await launchChromium();
+      await ready(sandbox, browser);
+    },
+    async () => {
+      await browser?.close();
+    },
+  );
+}
+
+/** Clicks what sends a form and answers the HTTP status of that POST. */
+export async function postStatus(page: Page, button: Locator): Promise<number> {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  return res.status();
 }

@@ -1,9 +1,9 @@
 // Billing as the card processor, seen from outside through the control endpoint: the planted
 // discrepancies, the adjust_charge write, and order changes showing up as billing records.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import type { BillingState, Charge, Discrepancy, Refund } from '../../shared/retail.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import { control, sandboxForTest, sandboxSuite } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
 type Json = any;
@@ -14,13 +14,9 @@ const rawUsers: Record<string, Json> = readRetailJson('users.json');
 const rawOrders: Record<string, Json> = readRetailJson('orders.json');
 const methodOf = (order: Json, methodId: string) => rawUsers[order.user_id].payment_methods[methodId];
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
+let sandbox!: RunningSandbox;
+sandboxSuite((sb) => {
+  sandbox = sb;
 });
 
 async function billingState(sb = sandbox): Promise<BillingState> {

@@ -1,16 +1,12 @@
 // The control endpoint: shape of the state, reset, and bad input that changes nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import { control, sandboxSuite } from '../helpers/sandbox.ts';
 import { readRetailJson } from '../helpers/retail-data.ts';
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
+let sandbox!: RunningSandbox;
+sandboxSuite((sb) => {
+  sandbox = sb;
 });
 
 const pendingOrder = () => Object.values(readRetailJson<Record<string, any>>('orders.json')).find((o) => o.status === 'pending');

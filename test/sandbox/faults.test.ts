@@ -1,20 +1,15 @@
 // Each fault switch, seen from outside: timings, status codes, the write log, the page.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import type { SystemName } from '../../sandbox/domain/world.ts';
 import { signIn, csrfOf } from '../../cli/sandbox-client.ts';
-import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import { control, sandboxSuite } from '../helpers/sandbox.ts';
 import { launchChromium, signedInPage } from '../helpers/browser.ts';
 
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  sandbox = await sandboxForTest();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await control(sandbox, 'POST', '/reset');
-  await control(sandbox, 'POST', '/faults', { reset: true });
+let sandbox!: RunningSandbox;
+sandboxSuite((sb) => {
+  sandbox = sb;
 });
 
 const USER = 'noah_brown_6181';

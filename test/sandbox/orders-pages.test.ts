@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
-import { signedInPage, signOutAndInElsewhere, pagesSuite } from '../helpers/browser.ts';
+import { signedInPage, signOutAndInElsewhere, pagesSuite, postStatus } from '../helpers/browser.ts';
 import { control } from '../helpers/sandbox.ts';
 import { freshRetailState, trainTasks } from '../helpers/retail-data.ts';
 import {
@@ -229,17 +229,13 @@ describe('bad input through the pages: a clear error page, and nothing changes',
     await openOrder(page, PENDING);
     await page.getByRole('link', { name: 'Change shipping address' }).click();
     await page.getByLabel('City').fill('');
-    const response = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Review change' }).click();
-    expect((await response).status()).toBe(400);
+    expect(await postStatus(page, page.getByRole('button', { name: 'Review change' }))).toBe(400);
     await heading(page, 'Missing information').waitFor();
     await expect(alertText(page).textContent()).resolves.toBe('City is required.');
     // the picker with nothing ticked
     await page.goto(`${base}${path(PENDING)}/items`);
     await page.getByLabel('Payment method for the price difference').selectOption({ index: 1 });
-    const picker = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Review changes' }).click();
-    expect((await picker).status()).toBe(400);
+    expect(await postStatus(page, page.getByRole('button', { name: 'Review changes' }))).toBe(400);
     await expect(alertText(page).textContent()).resolves.toContain('tick "Change this item"');
     // a cancellation without a reason, confirmed
     expect(await postForm(page, `${path(PENDING)}/cancel`, { _csrf: await csrf(page), confirm: 'yes' })).toBe(400);
@@ -266,9 +262,7 @@ describe('bad input through the pages: a clear error page, and nothing changes',
     // the inline script tells before the server does
     await expect(group.getByRole('status').textContent()).resolves.toContain('not available');
     await page.getByLabel('Payment method for the price difference').selectOption({ index: 1 });
-    let response = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Review changes' }).click();
-    expect((await response).status()).toBe(409);
+    expect(await postStatus(page, page.getByRole('button', { name: 'Review changes' }))).toBe(409);
     await heading(page, 'Not available').waitFor();
 
     await page.goBack();
@@ -281,9 +275,7 @@ describe('bad input through the pages: a clear error page, and nothing changes',
     const current = seed.orders[orderId].items.find((it: Json) => it.item_id === '5312063289').options as Record<string, string>;
     for (const [k, v] of Object.entries(current)) await again.getByLabel(k, { exact: true }).selectOption(v);
     await page.getByLabel('Payment method for the price difference').selectOption({ index: 1 });
-    response = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Review changes' }).click();
-    expect((await response).status()).toBe(200);
+    expect(await postStatus(page, page.getByRole('button', { name: 'Review changes' }))).toBe(200);
     await page.getByRole('button', { name: 'Confirm item change' }).waitFor();
     await expectUnchanged(before);
   });
@@ -295,9 +287,7 @@ describe('bad input through the pages: a clear error page, and nothing changes',
     await page.getByLabel('City').fill('Springfield');
     // meanwhile, in another tab of the same browser: sign out and in again (a new session and token)
     await signOutAndInElsewhere(page, sandbox, 'orders');
-    const response = page.waitForResponse((r) => r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Review change' }).click();
-    expect((await response).status()).toBe(403);
+    expect(await postStatus(page, page.getByRole('button', { name: 'Review change' }))).toBe(403);
     await heading(page, 'Security check failed').waitFor();
     // the same with a confirmed write replayed from the old page's token
     const fresh = await csrf(page);
