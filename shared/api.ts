@@ -1,0 +1,157 @@
+// The core's API: one typed contract, served two ways (Electron IPC and browser mode's loopback
+// HTTP). Every call is `{input, output}` zod schemas; every event a zod schema. The panel only asks:
+// approvals, policy and secrets are checked in core.
+import { z } from 'zod';
+import { PlanSchema, ReadRecordSchema } from './plan.ts';
+import { DecisionSchema } from './decision.ts';
+import { FailureSchema } from './errors.ts';
+import { RunOutcomeSchema } from './trace.ts';
+
+const TicketId = z.number().int().positive();
+const RunId = z.string().min(1).max(200);
+const Hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const TicketSummarySchema = z.object({
+  id: z.number(),
+  subject: z.string(),
+  requester: z.string(),
+  status: z.string(),
+  assignee: z.string().nullable(),
+  created: z.string(),
+});
+export type TicketSummary = z.infer<typeof TicketSummarySchema>;
+
+export const TicketViewSchema = z.object({
+  id: z.number(),
+  subject: z.string(),
+  requester_name: z.string(),
+  requester_email: z.string(),
+  status: z.string(),
+  assignee: z.string().nullable(),
+  messages: z.array(z.object({ kind: z.enum(['customer', 'reply', 'note']), author: z.string(), at: z.string(), body: z.string() })),
+});
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+/** A plan with its policy decisions and the hash an approval binds to. */
+export const ProposalSchema = z.object({
+  plan: PlanSchema,
+  decisions: z.array(DecisionSchema),
+  planHash: Hash,
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+export const StepStateSchema = z.object({
+  stepId: z.string(),
+  status: z.enum(['pending', 'running', 'done', 'already_done', 'skipped', 'failed']),
+  /** blob hashes of the masked screenshots */
+  before: z.string().optional(),
+  after: z.string().optional(),
+  error: FailureSchema.optional(),
+  durationMs: z.number().optional(),
+  note: z.string().optional(),
+});
+export type StepState = z.infer<typeof StepStateSchema>;
+
+export const RunViewSchema = z.object({
+  runId: RunId,
+  ticketId: z.number(),
+  mode: z.enum(['all', 'step']),
+  status: z.enum(['running', 'waiting', 'finished']),
+  outcome: RunOutcomeSchema.optional(),
+  steps: z.array(StepStateSchema),
+  escalation: z.string().optional(),
+});
+export type RunView = z.infer<typeof RunViewSchema>;
+
+export const RunQuerySchema = z.object({
+  since: z.string().optional(),
+  until: z.string().optional(),
+  agent: z.string().optional(),
+  playbook: z.string().optional(),
+  outcome: z.string().optional(),
+  verdict: z.string().optional(),
+  limit: z.number().int().positive().max(1000).default(200),
+});
+export type RunQuery = z.infer<typeof RunQuerySchema>;
+
+export const RunSummarySchema = z.object({
+  runId: z.string(),
+  ticketId: z.number(),
+  agent: z.string(),
+  playbooks: z.array(z.string()),
+  outcome: z.string().nullable(),
+  startedAt: z.string(),
+  durationMs: z.number().nullable(),
+  verdict: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const VerdictSchema = z.object({
+  verdict: z.enum(['pass', 'fail', 'needs_follow_up']),
+  comment: z.string().max(5_000).default(''),
+});
+
+export const SettingsSchema = z.object({
+  planner: z.enum(['offline', 'llm']),
+  llm: z.object({ baseURL: z.string(), model: z.string(), hasKey: z.boolean() }),
+  agent: z.string(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const Empty = z.object({});
+const Ok = z.object({ ok: z.literal(true) });
+
+/** Every call of the core's API. Method names are what both transports carry. */
+export const API = {
+  'tickets.queue': { input: z.object({ status: z.string().optional(), q: z.string().max(200).optional() }), output: z.array(TicketSummarySchema) },
+  'tickets.open': { input: z.object({ ticketId: TicketId }), output: TicketViewSchema },
+  'proposal.create': { input: z.object({ ticketId: TicketId }), output: ProposalSchema },
+  'proposal.editParam': {
+    input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown() }),
+    output: ProposalSchema,
+  },
+  'run.approve': { input: z.object({ ticketId: TicketId, planHash: Hash, mode: z.enum(['all', 'step']).default('all'), skip: z.array(z.string()).default([]) }), output: RunViewSchema },
+  'run.next': { input: z.object({ runId: RunId }), output: RunViewSchema },
+  'run.skip': { input: z.object({ runId: RunId, stepId: z.string() }), output: RunViewSchema },
+  'run.cancel': { input: z.object({ runId: RunId }), output: RunViewSchema },
+  'run.get': { input: z.object({ runId: RunId }), output: RunViewSchema },
+  'ticket.escalate': { input: z.object({ ticketId: TicketId, note: z.string().min(1).max(20_000) }), output: Ok },
+  'policy.get': { input: Empty, output: z.object({ policy: z.unknown(), source: z.string(), signedBy: z.string().nullable() }) },
+  'policy.validate': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ ok: z.boolean(), errors: z.array(z.string()) }) },
+  'policy.preview': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ changes: z.array(z.object({ runId: z.string(), stepId: z.string(), action: z.string(), before: z.string(), after: z.string() })) }) },
+  'policy.install': { input: z.object({ signedText: z.string().max(1_000_000) }), output: Ok },
+  'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
+  'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
+  'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },
+  'runs.verdict': { input: z.object({ runId: RunId }).extend(VerdictSchema.shape), output: Ok },
+  'runs.export': { input: z.object({ runId: RunId }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  'metrics.get': { input: RunQuerySchema.partial(), output: z.array(z.record(z.string(), z.unknown())) },
+  'settings.get': { input: Empty, output: SettingsSchema },
+  'settings.set': {
+    input: z.object({ planner: z.enum(['offline', 'llm']).optional(), llm: z.object({ baseURL: z.string().url().optional(), model: z.string().min(1).optional(), apiKey: z.string().min(1).optional() }).optional(), agent: z.string().min(1).max(100).optional() }),
+    output: SettingsSchema,
+  },
+} as const;
+export type ApiMethod = keyof typeof API;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof API)[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.infer<(typeof API)[M]['output']>;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+/** Events the core pushes to the panel. */
+export const ApiEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('proposal.read'), ticketId: z.number(), read: ReadRecordSchema }),
+  z.object({ type: z.literal('run.progress'), run: RunViewSchema }),
+]);
+export type ApiEvent = z.infer<typeof ApiEventSchema>;
+
+/** What every call answers across either transport. */
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** The client the panel uses; each transport provides one. */
+export interface ApiClient {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  /** subscribes to core events; returns the unsubscribe */
+  on(listener: (event: ApiEvent) => void): () => void;
+  /** the URL of a stored screenshot (blob hash) the panel can show in an <img> */
+  blobUrl(hash: string): string;
+}
