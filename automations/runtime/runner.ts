@@ -142,10 +142,17 @@ export class ActionRunner {
       evidence.attempts = n;
       try {
         await action.open!(ctx, input);
-        // the target as it was before the write: taken once, at the first attempt that reached it
-        if (!evidence.screenshots.before && this.opts.evidence) evidence.screenshots.before = await this.screenshot(ctx.page, secrets);
-        // Never blindly again: done before we started, or our earlier attempt landed although its page failed.
-        if (action.alreadyDone && (await action.alreadyDone(ctx, input))) return { output: {}, alreadyDone: true };
+        // The target as it was before the write, taken once, at the first attempt that reached it;
+        // while the check below reads the same unchanged page (the masks carry no text).
+        const before = !evidence.screenshots.before && this.opts.evidence ? this.screenshot(ctx.page, secrets) : undefined;
+        let done = false;
+        try {
+          // Never blindly again: done before we started, or our earlier attempt landed although its page failed.
+          done = action.alreadyDone ? await action.alreadyDone(ctx, input) : false;
+        } finally {
+          if (before) evidence.screenshots.before = await before;
+        }
+        if (done) return { output: {}, alreadyDone: true };
         submitted = true;
         return { output: await action.run(ctx, input), alreadyDone: false };
       } catch (e) {

@@ -223,6 +223,9 @@ function holds(order: OrderDetails, ids: string[]): boolean {
 /** A write's effect as the order page shows it: true, or what is not there. */
 type Effect<I> = (ctx: ActionContext, order: OrderDetails, input: I) => Promise<true | string> | true | string;
 
+/** The order as the already-done check read it, for the write that follows on the same page. */
+const checkedOrder = new WeakMap<ActionContext, OrderDetails>();
+
 function orderWrite<S extends z.ZodType<{ order_id: string }>>(def: {
   id: string;
   input: S;
@@ -236,9 +239,16 @@ function orderWrite<S extends z.ZodType<{ order_id: string }>>(def: {
     input: def.input,
     output: z.object({}),
     open: (ctx, input) => openOrder(ctx, input.order_id),
-    alreadyDone: async (ctx, input) => (await def.effect(ctx, await readOrder(ctx), input)) === true,
+    alreadyDone: async (ctx, input) => {
+      const order = await readOrder(ctx);
+      // run() follows on the same page at once: it acts on what was just read instead of reading again
+      checkedOrder.set(ctx, order);
+      return (await def.effect(ctx, order, input)) === true;
+    },
     run: async (ctx, input) => {
-      await def.run(ctx, await readOrder(ctx), input);
+      const order = checkedOrder.get(ctx) ?? (await readOrder(ctx));
+      checkedOrder.delete(ctx);
+      await def.run(ctx, order, input);
       return {};
     },
     verify: async (ctx, input) => def.effect(ctx, await readBack(ctx, input.order_id), input),
