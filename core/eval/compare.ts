@@ -1,0 +1,66 @@
+// How `legwork eval` judges one ticket: the sandbox's end state against the gold state, and what
+// Legwork did (asked, escalated, wrote) against what was expected.
+import type { Outcome } from '../../shared/plan.ts';
+
+export const EVAL_CLASSES = ['correct', 'asked', 'escalated', 'wrong_write', 'missed'] as const;
+export type EvalClass = (typeof EVAL_CLASSES)[number];
+
+/** Numbers become whole cents, so 10.1 and 10.100000001 compare equal and floating sums do not differ. */
+export function inCents(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+  if (Array.isArray(value)) return value.map(inCents);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inCents(v)]));
+  return value;
+}
+
+/**
+ * Where two states differ, as paths ("orders.#W123.status: pending → cancelled"), at most `limit`.
+ * Objects are compared key by key, arrays item by item.
+ */
+export function stateDiff(actual: unknown, gold: unknown, limit = 20): string[] {
+  const out: string[] = [];
+  const show = (v: unknown) => {
+    const s = JSON.stringify(v) ?? 'undefined';
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  };
+  const walk = (a: unknown, g: unknown, path: string): void => {
+    if (out.length >= limit) return;
+    if (a === g) return;
+    if (a && g && typeof a === 'object' && typeof g === 'object' && Array.isArray(a) === Array.isArray(g)) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(g)]);
+      for (const k of keys) walk((a as Record<string, unknown>)[k], (g as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      return;
+    }
+    out.push(`${path}: gold ${show(g)}, got ${show(a)}`);
+  };
+  walk(inCents(actual), inCents(gold), '');
+  return out;
+}
+
+export interface TicketJudgement {
+  expectedOutcome: Outcome;
+  /** what Legwork decided */
+  plannedOutcome: Outcome | null;
+  /** writes to the systems of record Legwork made (helpdesk replies and CRM notes do not count) */
+  wrote: boolean;
+  goldHasWrites: boolean;
+  /** differences between the end state and the gold state; empty when equal */
+  diff: string[];
+}
+
+/**
+ * The class of one ticket:
+ * - correct: something was written and the state equals gold; or nothing was written, none was
+ *   expected, and Legwork's outcome is the expected one;
+ * - wrong_write: something was written and the state differs from gold;
+ * - asked / escalated: nothing was written and Legwork asked / escalated where that was not expected;
+ * - missed: nothing was written although gold had writes (or a resolve where an ask or an
+ *   escalation was expected) and Legwork neither asked nor escalated.
+ */
+export function classify(j: TicketJudgement): EvalClass {
+  if (j.wrote) return j.diff.length === 0 ? 'correct' : 'wrong_write';
+  if (!j.goldHasWrites && j.diff.length === 0 && j.plannedOutcome === j.expectedOutcome) return 'correct';
+  if (j.plannedOutcome === 'ask') return 'asked';
+  if (j.plannedOutcome === 'escalate') return 'escalated';
+  return 'missed';
+}

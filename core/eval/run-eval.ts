@@ -1,0 +1,201 @@
+// `legwork eval`: each corpus ticket filed in a fresh sandbox, planned and carried out by Legwork
+// through the web pages, and its end state compared with the gold state of the expected actions.
+import { WRITE_OPERATIONS } from '../../shared/retail.ts';
+import type { Outcome } from '../../shared/plan.ts';
+import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
+import { classify, stateDiff, type EvalClass } from './compare.ts';
+
+/** One line of a corpus file that did not parse: reported with its number and skipped. */
+export interface BadLine {
+  line: number;
+  error: string;
+}
+
+export function parseCorpus(text: string): { tickets: { line: number; ticket: CorpusTicket }[]; bad: BadLine[] } {
+  const tickets: { line: number; ticket: CorpusTicket }[] = [];
+  const bad: BadLine[] = [];
+  const seen = new Set<string>();
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (e) {
+      bad.push({ line, error: `not JSON: ${(e as Error).message}` });
+      return;
+    }
+    const parsed = CorpusTicketSchema.safeParse(json);
+    if (!parsed.success) {
+      bad.push({ line, error: parsed.error.issues.map((iss) => `${iss.path.join('.') || 'ticket'}: ${iss.message}`).join('; ') });
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      bad.push({ line, error: `duplicate id ${parsed.data.id}` });
+      return;
+    }
+    seen.add(parsed.data.id);
+    tickets.push({ line, ticket: parsed.data });
+  });
+  return { tickets, bad };
+}
+
+/** The sandbox's control endpoint, as eval uses it. */
+export class Control {
+  constructor(readonly base: string) {}
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, json: (await res.json()) as T };
+  }
+
+  async reset(): Promise<void> {
+    const r = await this.call('POST', '/reset');
+    if (r.status !== 200) throw new Error(`the sandbox refused to reset (${r.status})`);
+  }
+
+  async apply(name: string, kwargs: Record<string, unknown>): Promise<string | null> {
+    const r = await this.call<{ ok: boolean; error?: string }>('POST', '/apply', { name, kwargs });
+    return r.json.ok ? null : (r.json.error ?? `refused (${r.status})`);
+  }
+
+  async state(): Promise<unknown> {
+    return (await this.call('GET', '/state')).json;
+  }
+
+  async writes(): Promise<{ via: string; op: string; target: string }[]> {
+    return (await this.call<{ writes: { via: string; op: string; target: string }[] }>('GET', '/writes')).json.writes;
+  }
+
+  async fileTicket(t: { from: string; subject: string; body: string }): Promise<number> {
+    const r = await this.call<{ id?: number; error?: string }>('POST', '/tickets', t);
+    if (!r.json.id) throw new Error(`the helpdesk refused the ticket: ${r.json.error ?? r.status}`);
+    return r.json.id;
+  }
+}
+
+/** What Legwork did with one filed ticket. */
+export interface Resolution {
+  plannedOutcome: Outcome | null;
+  /** the run's outcome when a plan ran (completed, escalated, failed…) */
+  runOutcome?: string;
+  runId?: string;
+  planMs: number;
+  runMs: number;
+  error?: string;
+}
+
+/** One Legwork with its own sandbox: eval runs one ticket at a time on each. */
+export interface EvalWorker {
+  control: Control;
+  resolve(ticketId: number): Promise<Resolution>;
+}
+
+export interface TicketResult {
+  id: string;
+  line: number;
+  class: EvalClass | 'invalid_gold';
+  expected: Outcome;
+  planned: Outcome | null;
+  run_outcome: string | null;
+  wrote: boolean;
+  diff: string[];
+  plan_ms: number;
+  run_ms: number;
+  error?: string;
+}
+
+const BENCHMARK_WRITES: ReadonlySet<string> = new Set(WRITE_OPERATIONS);
+
+export async function evalTicket(worker: EvalWorker, line: number, ticket: CorpusTicket): Promise<TicketResult> {
+  const { control } = worker;
+  await control.reset();
+  for (const action of ticket.expect.actions) {
+    const refused = await control.apply(action.name, action.kwargs);
+    if (refused) {
+      return {
+        id: ticket.id, line, class: 'invalid_gold', expected: ticket.expect.outcome, planned: null, run_outcome: null,
+        wrote: false, diff: [], plan_ms: 0, run_ms: 0, error: `gold action ${action.name} is refused by the sandbox: ${refused}`,
+      };
+    }
+  }
+  const gold = await control.state();
+  await control.reset();
+  const ticketId = await control.fileTicket({ from: ticket.from, subject: ticket.subject, body: ticket.body });
+  const resolution = await worker.resolve(ticketId);
+  const actual = await control.state();
+  const wrote = (await control.writes()).some((w) => w.via !== 'control' && BENCHMARK_WRITES.has(w.op));
+  const diff = stateDiff(actual, gold);
+  const cls = classify({
+    expectedOutcome: ticket.expect.outcome,
+    plannedOutcome: resolution.plannedOutcome,
+    wrote,
+    goldHasWrites: ticket.expect.actions.length > 0,
+    diff,
+  });
+  return {
+    id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: resolution.plannedOutcome,
+    run_outcome: resolution.runOutcome ?? null, wrote, diff, plan_ms: resolution.planMs, run_ms: resolution.runMs,
+    ...(resolution.error ? { error: resolution.error } : {}),
+  };
+}
+
+export interface EvalSummary {
+  total: number;
+  correct: number;
+  asked: number;
+  escalated: number;
+  wrong_write: number;
+  missed: number;
+  invalid_gold: number;
+  skipped_lines: BadLine[];
+  wall_s: number;
+  concurrency: number;
+  per_ticket: TicketResult[];
+}
+
+/** Runs the tickets over the workers (one ticket at a time each), in corpus order in the result. */
+export async function runEval(
+  tickets: { line: number; ticket: CorpusTicket }[],
+  workers: EvalWorker[],
+  onResult?: (r: TicketResult) => void,
+): Promise<Omit<EvalSummary, 'skipped_lines'>> {
+  const started = Date.now();
+  const results: TicketResult[] = new Array(tickets.length);
+  let next = 0;
+  await Promise.all(
+    workers.map(async (worker) => {
+      for (let i = next++; i < tickets.length; i = next++) {
+        const { line, ticket } = tickets[i]!;
+        let r: TicketResult;
+        try {
+          r = await evalTicket(worker, line, ticket);
+        } catch (e) {
+          r = {
+            id: ticket.id, line, class: 'missed', expected: ticket.expect.outcome, planned: null, run_outcome: null,
+            wrote: false, diff: [], plan_ms: 0, run_ms: 0, error: `eval failed: ${(e as Error).message}`,
+          };
+        }
+        results[i] = r;
+        onResult?.(r);
+      }
+    }),
+  );
+  const count = (c: TicketResult['class']) => results.filter((r) => r.class === c).length;
+  return {
+    total: results.length,
+    correct: count('correct'),
+    asked: count('asked'),
+    escalated: count('escalated'),
+    wrong_write: count('wrong_write'),
+    missed: count('missed'),
+    invalid_gold: count('invalid_gold'),
+    wall_s: Math.round((Date.now() - started) / 100) / 10,
+    concurrency: workers.length,
+    per_ticket: results,
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { classify, inCents, stateDiff } from '../../core/eval/compare.ts';
+import { parseCorpus } from '../../core/eval/run-eval.ts';
+
+const base = { expectedOutcome: 'resolve' as const, plannedOutcome: 'resolve' as const, wrote: true, goldHasWrites: true, diff: [] as string[] };
+
+describe('eval judgement', () => {
+  it('compares amounts in cents and names where states differ', () => {
+    expect(inCents({ a: [10.100000001, 3] })).toEqual({ a: [10.1, 3] });
+    expect(stateDiff({ orders: { W1: { status: 'pending', total: 10.1 } } }, { orders: { W1: { status: 'pending', total: 10.100000004 } } })).toEqual([]);
+    expect(stateDiff({ orders: { W1: { status: 'pending' } } }, { orders: { W1: { status: 'cancelled' } } })).toEqual(['orders.W1.status: gold "cancelled", got "pending"']);
+    expect(stateDiff({ a: [1, 2] }, { a: [1, 2, 3] })).toEqual(['a.2: gold 3, got undefined']);
+  });
+
+  it('classes a ticket by what was written and what was decided', () => {
+    expect(classify(base)).toBe('correct');
+    expect(classify({ ...base, diff: ['x'] })).toBe('wrong_write');
+    expect(classify({ ...base, wrote: false, diff: ['x'], plannedOutcome: 'ask' })).toBe('asked');
+    expect(classify({ ...base, wrote: false, diff: ['x'], plannedOutcome: 'escalate' })).toBe('escalated');
+    expect(classify({ ...base, wrote: false, diff: ['x'] })).toBe('missed');
+    // the expected ask happened and nothing was written
+    expect(classify({ ...base, expectedOutcome: 'ask', plannedOutcome: 'ask', wrote: false, goldHasWrites: false })).toBe('correct');
+    // an escalation where an ask was expected is not correct
+    expect(classify({ ...base, expectedOutcome: 'ask', plannedOutcome: 'escalate', wrote: false, goldHasWrites: false })).toBe('escalated');
+    // answered (no write) where an escalation was expected
+    expect(classify({ ...base, expectedOutcome: 'escalate', plannedOutcome: 'resolve', wrote: false, goldHasWrites: false })).toBe('missed');
+  });
+
+  it('reports a malformed corpus line with its number and keeps the rest', () => {
+    const good = { id: 't1', from: 'a@b.co', subject: 's', body: 'b', expect: { outcome: 'ask', actions: [] } };
+    const text = [JSON.stringify(good), '{"id": "t2", oops', JSON.stringify({ ...good, id: 't3', expect: { outcome: 'maybe', actions: [] } }), '', JSON.stringify(good)].join('\n');
+    const { tickets, bad } = parseCorpus(text);
+    expect(tickets.map((t) => [t.line, t.ticket.id])).toEqual([[1, 't1']]);
+    expect(bad.map((b) => b.line)).toEqual([2, 3, 5]);
+    expect(bad[0]!.error).toMatch(/not JSON/);
+    expect(bad[1]!.error).toMatch(/expect\.outcome/);
+    expect(bad[2]!.error).toMatch(/duplicate id t1/);
+  });
+});
