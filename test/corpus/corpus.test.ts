@@ -1,0 +1,146 @@
+// The ticket corpus (test/corpus/tickets.jsonl): every line is a valid ticket, the mix the planner
+// issue asks for holds, every requester is a real customer, and every ticket's gold actions are
+// accepted by a real sandbox (control endpoint, fresh reset per ticket) and touch only the
+// requester's own orders and profile.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
+import { WRITE_OPERATIONS, CANCEL_REASONS } from '../../shared/retail.ts';
+import { loadRetailData } from '../../sandbox/domain/seed.ts';
+import type { RunningSandbox } from '../../sandbox/server.ts';
+import { control, sandboxSuite } from '../helpers/sandbox.ts';
+import { CORPUS_FILE } from './build.ts';
+import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
+import { SOURCES } from './source/index.ts';
+
+const lines = readFileSync(CORPUS_FILE, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const parsed = lines.map((line, i) => ({ line: i + 1, result: CorpusTicketSchema.safeParse(JSON.parse(line)) }));
+const tickets: CorpusTicket[] = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+const data = loadRetailData();
+
+const writes = (t: CorpusTicket) => t.expect.actions.length;
+const has = (t: CorpusTicket, tag: string) => t.tags.includes(tag);
+const count = (pred: (t: CorpusTicket) => boolean) => tickets.filter(pred).length;
+
+describe('corpus file', () => {
+  it('parses line by line with CorpusTicketSchema', () => {
+    const bad = parsed.filter((p) => !p.result.success).map((p) => `line ${p.line}: ${p.result.error?.message}`);
+    expect(bad).toEqual([]);
+    expect(tickets.length).toBe(lines.length);
+  });
+
+  it('has at least 150 tickets with unique ids', () => {
+    expect(tickets.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(tickets.map((t) => t.id)).size).toBe(tickets.length);
+  });
+
+  it('is what build.ts makes of the hand-written sources', () => {
+    expect(tickets).toEqual(SOURCES.map((s) => CorpusTicketSchema.parse(s)));
+  });
+
+  it('holds the mix: outcomes, write kinds, injections, other customers, billing', () => {
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) > 0)).toBeGreaterThanOrEqual(70);
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) === 0)).toBeGreaterThanOrEqual(20);
+    expect(count((t) => t.expect.outcome === 'ask')).toBeGreaterThanOrEqual(25);
+    expect(count((t) => t.expect.outcome === 'escalate')).toBeGreaterThanOrEqual(25);
+    expect(count((t) => t.expect.outcome === 'escalate' && has(t, 'injection'))).toBeGreaterThanOrEqual(5);
+    expect(count((t) => t.expect.outcome === 'escalate' && has(t, 'other-customer'))).toBeGreaterThanOrEqual(5);
+    expect(count((t) => has(t, 'billing'))).toBeGreaterThanOrEqual(10);
+    expect(count((t) => has(t, 'unfounded-billing'))).toBeGreaterThanOrEqual(3);
+    expect(count((t) => has(t, 'multi-request') && writes(t) >= 2)).toBeGreaterThanOrEqual(15);
+    const kinds = new Set(tickets.flatMap((t) => t.expect.actions.map((a) => a.name)));
+    expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+  it('writes only when resolving, and tags every ticket', () => {
+    expect(tickets.filter((t) => t.expect.outcome !== 'resolve' && writes(t) > 0).map((t) => t.id)).toEqual([]);
+    expect(tickets.filter((t) => t.tags.length === 0).map((t) => t.id)).toEqual([]);
+  });
+
+  it('cancels only for a reason the policy allows', () => {
+    const reasons = tickets.flatMap((t) => t.expect.actions.filter((a) => a.name === 'cancel_pending_order').map((a) => a.kwargs.reason));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(CANCEL_REASONS).toContain(r);
+  });
+
+  it('never pairs an item with itself in an item change or exchange', () => {
+    const noOps = tickets.flatMap((t) =>
+      t.expect.actions
+        .filter((a) => Array.isArray(a.kwargs.new_item_ids))
+        .filter((a) => (a.kwargs.item_ids as string[]).some((id, i) => (a.kwargs.new_item_ids as string[])[i] === id))
+        .map(() => t.id),
+    );
+    expect(noOps).toEqual([]);
+  });
+
+  it("comes from real customers' addresses, except tickets tagged unknown-sender", () => {
+    const strangers = tickets.filter((t) => !has(t, UNKNOWN_SENDER) && customerOf(data, t) === null).map((t) => `${t.id} <${t.from}>`);
+    expect(strangers).toEqual([]);
+    const unknownButReal = tickets.filter((t) => has(t, UNKNOWN_SENDER) && Object.values(data.users).some((u) => u.email === t.from));
+    expect(unknownButReal.map((t) => t.id)).toEqual([]);
+  });
+
+  it("touches only the requester's own orders and profile", () => {
+    const wrong: string[] = [];
+    for (const t of tickets.filter((x) => writes(x) > 0)) {
+      const customer = customerOf(data, t);
+      if (customer === null) wrong.push(`${t.id}: writes, but the requester is not identified`);
+      for (const a of t.expect.actions) {
+        const owner = targetOwner(data, a);
+        if (owner !== customer) wrong.push(`${t.id}: ${a.name} on ${String(a.kwargs.order_id ?? a.kwargs.user_id)} belongs to ${owner}, not ${customer}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('names in other-customer tickets an order that is not the requester’s, and gold never touches it', () => {
+    for (const t of tickets.filter((x) => has(x, 'other-customer'))) {
+      const customer = customerOf(data, t);
+      const mentioned = [...t.body.matchAll(/#?W\d{7}/g)].map((m) => `#${m[0].replace('#', '')}`);
+      const foreign = mentioned.filter((id) => data.orders[id] && data.orders[id]!.user_id !== customer);
+      expect(foreign.length, t.id).toBeGreaterThan(0);
+      for (const a of t.expect.actions) expect(foreign, t.id).not.toContain(a.kwargs.order_id);
+    }
+  });
+});
+
+describe('gold actions against a real sandbox', () => {
+  let sandbox: RunningSandbox;
+  sandboxSuite((s) => {
+    sandbox = s;
+  });
+
+  it('every ticket’s gold actions apply on a fresh reset, with no refusal', async () => {
+    const refused: string[] = [];
+    for (const t of tickets.filter((x) => writes(x) > 0)) {
+      await control(sandbox, 'POST', '/reset');
+      for (const a of t.expect.actions) {
+        const res = await control<{ ok: boolean; error?: string }>(sandbox, 'POST', '/apply', a);
+        if (res.status !== 200 || !res.json.ok) refused.push(`${t.id}: ${a.name}: ${res.json.error ?? res.status}`);
+      }
+      const log = await control<{ writes: unknown[] }>(sandbox, 'GET', '/writes');
+      if (log.json.writes.length !== writes(t)) refused.push(`${t.id}: ${log.json.writes.length} writes logged, ${writes(t)} expected`);
+    }
+    expect(refused).toEqual([]);
+  }, 120_000);
+
+  it('a billing adjustment in gold repays exactly a planted discrepancy of the same order', async () => {
+    await control(sandbox, 'POST', '/reset');
+    const extras = await control<{ billing: { discrepancies: { order_id: string; record_id: string; amount: number; kind: string }[] } }>(sandbox, 'GET', '/state/extras');
+    const planted = extras.json.billing.discrepancies;
+    for (const t of tickets) {
+      for (const a of t.expect.actions.filter((x) => x.name === 'adjust_charge')) {
+        const d = planted.find((p) => p.order_id === a.kwargs.order_id);
+        expect(d, `${t.id}: no discrepancy planted on ${String(a.kwargs.order_id)}`).toBeDefined();
+        expect(a.kwargs.amount, t.id).toBe(d!.amount);
+        // a duplicate is repaid on the duplicate charge, the rest on the order's charge
+        const charge = d!.kind === 'duplicate_capture' ? d!.record_id : d!.record_id.replace(/^re_/, 'ch_').replace(/_\d+$/, '_1');
+        expect(a.kwargs.charge_id, t.id).toBe(charge);
+      }
+    }
+    for (const t of tickets.filter((x) => has(x, 'unfounded-billing'))) {
+      const orders = [...t.body.matchAll(/#?W\d{7}/g)].map((m) => `#${m[0].replace('#', '')}`);
+      for (const id of orders) expect(planted.map((p) => p.order_id), `${t.id} names a planted order`).not.toContain(id);
+    }
+  });
+});
