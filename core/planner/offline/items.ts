@@ -1,0 +1,207 @@
+// Which of an order's items the customer means, and which variant of the product they wish for.
+import type { OrderDetails, ProductDetails } from './reads.ts';
+import { clauses, normalize, sameWord, squashKey, stem, tokens, escapeRegExp } from './text.ts';
+
+type Item = OrderDetails['items'][number];
+
+/** Words a customer uses for a product, beside the words of its name. */
+const ALIASES: Record<string, string[]> = {
+  bicycle: ['bike'],
+  't-shirt': ['tshirt', 'tee', 'shirt'],
+  smartphone: ['phone'],
+  'wireless earbuds': ['earphones', 'earbud'],
+  'led light bulb': ['bulb', 'light'],
+  'portable charger': ['power bank', 'powerbank'],
+  'e-reader': ['ereader', 'kindle', 'reader'],
+  'luggage set': ['luggage', 'suitcase', 'suitcases'],
+  'dumbbell set': ['dumbbells', 'dumbbell', 'weights'],
+  'running shoes': ['shoes', 'runners'],
+  'hiking boots': ['boots'],
+  'wall clock': ['clock'],
+  'jigsaw puzzle': ['puzzle'],
+  'bluetooth speaker': ['speaker'],
+  'gaming mouse': ['mouse'],
+  'mechanical keyboard': ['keyboard'],
+  'fleece jacket': ['jacket', 'fleece'],
+  'cycling helmet': ['helmet'],
+  'office chair': ['chair'],
+  'patio umbrella': ['umbrella'],
+  'air purifier': ['purifier'],
+  'makeup kit': ['makeup'],
+  'vacuum cleaner': ['vacuum'],
+  'smart watch': ['smartwatch'],
+  'garden hose': ['hose'],
+  'coffee maker': ['coffee'],
+  'espresso machine': ['espresso machine'],
+};
+
+const GENERIC = new Set(['set', 'kit', 'smart', 'machine', 'portable', 'electric', 'digital', 'wireless', 'indoor', 'security', 'led', 'light', 'tea']);
+
+/** How strongly a clause names this product (0: not at all). */
+export function nameScore(clause: string, productName: string): number {
+  const words = tokens(clause);
+  const name = productName.toLowerCase();
+  let score = 0;
+  for (const part of tokens(name)) {
+    if (words.some((w) => sameWord(w, part))) score += GENERIC.has(part) ? 0.25 : 2;
+  }
+  for (const alias of ALIASES[name] ?? []) {
+    if (alias.includes(' ') ? normalize(clause).includes(alias) : words.some((w) => stem(w) === stem(alias))) score += 1.5;
+  }
+  return score;
+}
+
+/** The clauses about each item: clauses naming it, and those after it until another item is named. */
+export function clausesByItem(text: string, items: Item[]): Map<number, string[]> {
+  const out = new Map<number, string[]>(items.map((_, i) => [i, []]));
+  let last: number[] = [];
+  for (const clause of clauses(text)) {
+    const scores = items.map((it) => nameScore(clause, it.name));
+    const best = Math.max(0, ...scores);
+    // every item the clause names by a word of its own ("the kettle and the clock"), else the best
+    const strong = scores.flatMap((s, i) => (s >= 2 ? [i] : []));
+    const named = strong.length > 0 ? strong : best >= 1 ? scores.flatMap((s, i) => (s === best ? [i] : [])) : [];
+    // the same product twice in an order: both lines are meant unless the options tell them apart
+    if (named.length > 0) last = named;
+    for (const i of last) out.get(i)!.push(clause);
+  }
+  return out;
+}
+
+const KEEP = /\b(keep(ing)?|is (fine|great|good|perfect)|are (fine|great|good|perfect)|love (it|them)|happy with|fine as|stays?)\b/;
+
+/** Items the text asks to act on (named and not kept), in order-line order. */
+export function itemsMeant(text: string, items: Item[]): number[] {
+  const byItem = clausesByItem(text, items);
+  const meant: number[] = [];
+  for (const [i, cs] of byItem) {
+    const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1);
+    if (naming.length === 0) continue;
+    if (naming.every((c) => KEEP.test(normalize(c)))) continue;
+    meant.push(i);
+  }
+  return meant;
+}
+
+export const wantsEverything = (text: string) => /\b(everything|all (of )?(the )?(items|things|of it|of them)|the (whole|entire) order|whole thing|all items)\b/.test(normalize(text));
+
+// ---- variants ------------------------------------------------------------------------------------
+
+interface Mention {
+  key: string;
+  value: string;
+}
+
+/** Option values of the product that the text names, each with the option it is for. */
+function mentions(text: string, product: ProductDetails): Mention[] {
+  const variants = Object.values(product.variants);
+  const keys = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
+  const valuesOf = (k: string) => [...new Set(variants.map((v) => v.options[k]).filter((v): v is string => v !== undefined))];
+  const raw = normalize(text).replace(/\bwi-?fi\b/g, 'wifi');
+  const out: Mention[] = [];
+  for (const key of keys) {
+    const keyWords = tokens(key).filter((w) => !['color', 'type', 'size', 'material'].includes(w));
+    for (const value of valuesOf(key)) {
+      const v = normalize(value).replace(/\bwi-?fi\b/g, 'wifi');
+      const forms = new Set([v, v.replace(/-/g, ' '), v.replace(/ /g, '-'), v.replace(/ /g, '')]);
+      const sq = squashKey(value);
+      let found: number[] = [];
+      for (const f of forms) {
+        const short = f.length <= 2;
+        const re = new RegExp(`(?<![a-z0-9])${escapeRegExp(f)}(?![a-z0-9%])`, 'g');
+        // one-letter sizes (S, M, L) only as written in capitals or after "size"
+        if (short && /^[a-z]{1,2}$/.test(f)) {
+          for (const m of text.matchAll(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'g'))) found.push(m.index);
+          for (const m of raw.matchAll(new RegExp(`\\bsize ${escapeRegExp(f)}\\b`, 'g'))) found.push(m.index + 5);
+          continue;
+        }
+        for (const m of raw.matchAll(re)) found.push(m.index);
+      }
+      if (found.length === 0 && /\d/.test(sq)) {
+        // "4-cup" for "4 cups", "1 litre" for "1L", "8 hours battery" for "8 hours"
+        const words = raw.split(/(?<=[^a-z0-9.%-])|(?=[^a-z0-9.%-])/);
+        for (let i = 0; i < words.length; i++) {
+          for (let n = 1; n <= 4 && i + n <= words.length; n++) {
+            if (squashKey(words.slice(i, i + n).join('')) === sq) found.push(words.slice(0, i).join('').length);
+          }
+        }
+      }
+      found = [...new Set(found)];
+      for (const at of found) {
+        // a key word near the value ties it to that option ("black frame", "lenses brown")
+        const near = tokens(raw.slice(Math.max(0, at - 25), at + v.length + 25));
+        const hinted = keys.filter((k) => valuesOf(k).includes(value) && tokens(k).some((w) => !['color', 'type', 'size', 'material'].includes(w) && near.some((n) => sameWord(n, w))));
+        if (hinted.length > 0 && !hinted.includes(key)) continue;
+        if (keyWords.length > 0 && hinted.length === 0 && keys.filter((k) => valuesOf(k).includes(value)).length > 1 && !near.some((n) => keyWords.some((w) => sameWord(n, w)))) {
+          // an ambiguous value with no hint: counts for every option that has it
+        }
+        out.push({ key, value });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const ORDINAL: Record<string, number> = { xs: 0, s: 1, small: 1, m: 2, medium: 2, l: 3, large: 3, xl: 4, xxl: 5, portable: 0 };
+const magnitude = (value: string) => ORDINAL[value.toLowerCase()] ?? (Number.parseFloat(value.replace(/[^\d.]/g, '')) || 0);
+
+export type VariantChoice = { ok: true; item_id: string; price: number; options: Record<string, string> } | { ok: false; reason: string };
+
+/**
+ * The one available variant the text asks for, relative to the item's current options: options the
+ * text names change, options it does not name stay. Ambiguity or nothing named → not ok, with why.
+ */
+export function chooseVariant(text: string, item: Item, product: ProductDetails): VariantChoice {
+  const said = mentions(text, product);
+  const t = normalize(text);
+  const bigger = /\b(bigger|larger|longer|taller|more capacity|higher|upsize|size up)\b/.test(t);
+  const smaller = /\b(smaller|shorter|lighter|less|size down)\b/.test(t);
+  const priciest = /\b(most expensive|priciest|top of the line|best one)\b/.test(t);
+  const cheapest = /\b(cheapest|least expensive|lowest price|most affordable)\b/.test(t);
+  const saidFor = (k: string) => said.filter((m) => m.key === k).map((m) => m.value);
+  const scored = Object.values(product.variants)
+    .filter((v) => v.available)
+    .map((v) => {
+      let score = 0;
+      for (const [k, value] of Object.entries(v.options)) {
+        const current = item.options[k];
+        const named = saidFor(k);
+        if (value !== current) {
+          if (named.includes(value)) score += 2;
+          else if ((bigger || smaller) && /size|capacity|length|height|diameter|piece|weight|room/.test(k) && current !== undefined && named.length === 0) {
+            score += (bigger ? magnitude(value) > magnitude(current) : magnitude(value) < magnitude(current)) ? 1 : -3;
+          } else score -= 3;
+        } else if (named.length > 0 && !named.includes(current ?? '')) score -= 1;
+      }
+      return { v, score };
+    });
+  const best = Math.max(...scored.map((s) => s.score), -Infinity);
+  if (!Number.isFinite(best) || best <= 0) {
+    return { ok: false, reason: `which ${product.name} you would like instead (options: ${optionSummary(product)})` };
+  }
+  let top = scored.filter((s) => s.score === best).map((s) => s.v);
+  if (top.length > 1 && (priciest || cheapest)) {
+    const price = priciest ? Math.max(...top.map((v) => v.price)) : Math.min(...top.map((v) => v.price));
+    top = top.filter((v) => v.price === price);
+  }
+  if (top.length > 1 && (bigger || smaller)) {
+    const sizeKey = Object.keys(item.options).find((k) => /size|capacity|length|height|diameter|piece|weight|room/.test(k));
+    if (sizeKey) {
+      const dist = (v: (typeof top)[number]) => Math.abs(magnitude(v.options[sizeKey] ?? '') - magnitude(item.options[sizeKey] ?? ''));
+      const min = Math.min(...top.map(dist));
+      top = top.filter((v) => dist(v) === min);
+    }
+  }
+  if (top.length !== 1) {
+    return { ok: false, reason: `which of ${top.length} ${product.name} variants you mean (${top.map((v) => Object.values(v.options).join(', ')).join(' / ')})` };
+  }
+  const v = top[0]!;
+  return { ok: true, item_id: v.item_id, price: v.price, options: v.options };
+}
+
+function optionSummary(product: ProductDetails): string {
+  const variants = Object.values(product.variants);
+  const keys = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
+  return keys.map((k) => `${k}: ${[...new Set(variants.map((v) => v.options[k]))].join('/')}`).join('; ');
+}

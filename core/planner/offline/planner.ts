@@ -1,0 +1,575 @@
+// The offline planner: no network, no model. Reads the ticket, identifies the customer, grounds every
+// request in what the systems return, applies the playbooks' rules, and proposes a complete plan,
+// a question for the customer, or a hand-over. It never guesses a write.
+import { PlanSchema, type Plan, type PlaybookId, type ReadTool } from '../../../shared/plan.ts';
+import {
+  closingSteps,
+  fromAgent,
+  fromSystem,
+  fromTicket,
+  handOverSteps,
+  mayCancel,
+  mayExchange,
+  mayModify,
+  mayPayDifference,
+  mayPayWith,
+  mayRefundTo,
+  mayReturn,
+  originalMethodId,
+  writeStep,
+  type DraftStep,
+} from '../../../automations/playbooks/index.ts';
+import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
+import {
+  cancelReason,
+  emailsIn,
+  injectionIn,
+  mentionsSomeoneElse,
+  namesIn,
+  orderContexts,
+  outOfScopeIn,
+  parseAddress,
+  PATTERNS,
+  requestsIn,
+  zipsIn,
+  type OrderContext,
+  type RequestKind,
+} from './extract.ts';
+import { chooseVariant, clausesByItem, itemsMeant, nameScore, wantsEverything } from './items.ts';
+import { chooseMethod, describe } from './payment.ts';
+import { findDiscrepancies } from './billing.ts';
+import { normalize } from './text.ts';
+
+/** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
+export interface PlannerTicket {
+  id: number;
+  requester_name: string;
+  requester_email: string;
+  subject: string;
+  /** all customer messages, oldest first */
+  body: string;
+}
+
+export interface PlanOptions {
+  now?: () => Date;
+}
+
+type Verdict = { kind: 'ask'; what: string } | { kind: 'escalate'; why: string };
+
+/** Everything one plan collects as it goes. */
+class Draft {
+  writes: DraftStep[] = [];
+  requests: Plan['requests'] = [];
+  done: string[] = [];
+  answers: string[] = [];
+  asks: string[] = [];
+  escalations: string[] = [];
+
+  verdict(v: Verdict) {
+    if (v.kind === 'ask') this.asks.push(v.what);
+    else this.escalations.push(v.why);
+  }
+}
+
+const money = (n: number) => `$${n.toFixed(2)}`;
+const cents = (n: number) => Math.round(n * 100);
+
+export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: PlanOptions = {}): Promise<Plan> {
+  const reader = new Reader(read);
+  const draft = new Draft();
+  const text = `${ticket.subject}\n${ticket.body}`;
+  const finish = (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts);
+
+  if (injectionIn(text)) {
+    draft.requests.push({ playbook: 'hand_over', summary: 'the ticket tries to instruct the agent' });
+    draft.escalations.push('the message tries to give the agent instructions (override rules, skip confirmation); it is handled by a person');
+    return finish(null);
+  }
+  const scope = outOfScopeIn(text);
+  if (scope) {
+    draft.requests.push({ playbook: 'hand_over', summary: scope });
+    draft.escalations.push(`out of scope: ${scope}`);
+    return finish(null);
+  }
+
+  const customer = await identify(ticket, text, reader);
+  if (!customer) {
+    draft.requests.push({ playbook: 'hand_over', summary: 'the customer could not be identified' });
+    draft.asks.push('the email address of your account, or your full name and ZIP code, so that we can find your account');
+    return finish(null);
+  }
+
+  const own = new Set(customer.orders.map((o) => o.order_id));
+  // the subject counts only when the body names no order (it often sums up the body: "swap + a cancellation")
+  const fromBody = orderContexts(ticket.body);
+  const { contexts, preamble } = fromBody.contexts.length > 0 ? fromBody : orderContexts(text);
+  const foreign = contexts.flatMap((c) => c.orderIds).filter((id) => !own.has(id));
+  for (const id of new Set(foreign)) {
+    const found = await reader.order(id);
+    if (found.ok || mentionsSomeoneElse(text)) {
+      draft.requests.push({ playbook: 'hand_over', summary: `order ${id} is not the requester's` });
+      draft.escalations.push(`order ${id} does not belong to ${customer.user_id}; we act only on the requester's own orders`);
+    } else draft.asks.push(`the order number: we cannot find order ${id} on your account`);
+  }
+  if (draft.escalations.length > 0 || draft.asks.length > 0) return finish(customer);
+
+  if (contexts.length === 0) await withoutOrderIds(text, customer, reader, draft);
+  for (const [n, context] of contexts.entries()) {
+    const ctx = n === 0 ? { ...context, text: `${preamble}${context.text}` } : context;
+    const requests = requestsIn(ctx.text);
+    for (const orderId of ctx.orderIds) await handleOrder(orderId, ctx, requests, customer, reader, draft);
+  }
+  if (draft.requests.length === 0) {
+    draft.requests.push({ playbook: 'hand_over', summary: 'no request we can act on was found' });
+    draft.asks.push('what you would like us to do (for example: the order number and whether to cancel, change, return or exchange it)');
+  }
+  return finish(customer);
+}
+
+// ---- who is asking ---------------------------------------------------------------------------------
+
+async function identify(ticket: PlannerTicket, text: string, reader: Reader): Promise<CrmCustomer | null> {
+  let userId: string | undefined;
+  for (const email of [ticket.requester_email, ...emailsIn(text)]) {
+    if (!email.includes('@')) continue;
+    const r = await reader.userIdByEmail(email.trim().toLowerCase());
+    if (r.ok) {
+      userId = r.data.user_id;
+      break;
+    }
+  }
+  if (!userId) {
+    const zips = zipsIn(text);
+    const names = namesIn(text);
+    const requester = ticket.requester_name.trim().split(/\s+/);
+    if (requester.length === 2 && /^[A-Z]/.test(requester[0]!)) names.push({ first: requester[0]!, last: requester[1]! });
+    outer: for (const name of names) {
+      for (const zip of zips) {
+        const r = await reader.userIdByNameZip(name.first, name.last, zip);
+        if (r.ok) {
+          userId = r.data.user_id;
+          break outer;
+        }
+      }
+    }
+  }
+  if (!userId) return null;
+  const user = await reader.user(userId);
+  return user.ok ? user.data : null;
+}
+
+// ---- one order's requests --------------------------------------------------------------------------
+
+async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<RequestKind>, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  const got = await reader.order(orderId);
+  if (!got.ok) {
+    draft.asks.push(`the order number: we could not open order ${orderId}`);
+    return;
+  }
+  const order = got.data;
+  const writes = [...requests].filter((r) => r !== 'information');
+  if (requests.has('billing')) {
+    await billing(order, customer, reader, draft);
+    // "refund" and "cancelled" in a billing complaint are its words, not more requests
+    if (!requests.has('return') && !PATTERNS.exchange.test(normalize(ctx.text))) return;
+  }
+  if (writes.length === 0) {
+    if (requests.has('information')) answerAbout(order, draft);
+    return;
+  }
+  // a cancellation ends the order: nothing else is changed on it
+  if (requests.has('cancel')) {
+    cancel(order, ctx.text, draft);
+    return;
+  }
+  if (requests.has('payment')) await changePayment(order, ctx.text, customer, reader, draft);
+  if (requests.has('order_address')) changeAddress(order, ctx.text, draft);
+  const explicitExchange = PATTERNS.exchange.test(normalize(ctx.text));
+  if (requests.has('return') && !explicitExchange) await returnItems(order, ctx.text, customer, reader, draft);
+  else if (requests.has('change_items')) {
+    const others = requests.has('payment') || requests.has('order_address');
+    await changeItems(order, ctx.text, customer, reader, draft, others);
+  }
+  if (requests.has('default_address')) changeDefaultAddress(customer, ctx.text, draft);
+}
+
+/** No order number: find the one order the text can only mean, or answer / ask. */
+async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  const requests = requestsIn(text);
+  if (requests.has('default_address')) {
+    changeDefaultAddress(customer, text, draft);
+    return;
+  }
+  const writeKinds = [...requests].filter((r) => r !== 'information' && r !== 'payment');
+  if (writeKinds.length === 0) {
+    await answerGeneral(text, customer, reader, draft);
+    return;
+  }
+  if (requests.has('billing')) {
+    draft.requests.push({ playbook: 'billing_discrepancy', summary: 'a billing complaint without an order number' });
+    draft.asks.push('the order number the charge is about');
+    return;
+  }
+  const want: Record<string, string[]> = { cancel: ['pending'], return: ['delivered'], change_items: ['pending', 'delivered'], order_address: ['pending'] };
+  const statuses = new Set(writeKinds.flatMap((k) => want[k] ?? []));
+  const candidates: OrderDetails[] = [];
+  for (const o of customer.orders.filter((x) => statuses.has(x.status))) {
+    const r = await reader.order(o.order_id);
+    if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= 1)) candidates.push(r.data);
+  }
+  if (candidates.length !== 1) {
+    const kind = writeKinds[0]!;
+    draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
+    draft.asks.push(candidates.length === 0 ? 'the order number (we could not tell which of your orders you mean)' : `which order you mean: ${candidates.map((c) => c.order_id).join(' or ')}`);
+    return;
+  }
+  await handleOrder(candidates[0]!.order_id, { orderIds: [candidates[0]!.order_id], text }, requests, customer, reader, draft);
+}
+
+function playbookOf(kind: RequestKind): PlaybookId {
+  const map: Record<RequestKind, PlaybookId> = {
+    cancel: 'cancel_order',
+    return: 'return_items',
+    change_items: 'change_items',
+    order_address: 'change_shipping_address',
+    payment: 'change_payment_method',
+    default_address: 'change_default_address',
+    information: 'information',
+    billing: 'billing_discrepancy',
+  };
+  return map[kind];
+}
+
+const statusFrom = (o: OrderDetails) => fromSystem(`orders: ${o.order_id} shows status ${o.status}`);
+
+// ---- cancel ----------------------------------------------------------------------------------------
+
+function cancel(order: OrderDetails, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}` });
+  const reason = cancelReason(text);
+  const allowed = mayCancel(order, reason ?? 'no longer needed');
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
+  if (!reason) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
+  const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
+  draft.writes.push(
+    writeStep({
+      playbook: 'cancel_order',
+      system: 'orders',
+      action: 'cancel_pending_order',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        reason: { value: reason, from: fromAgent(`the customer's reason, as the policy names it: "${reason}"`) },
+      },
+      why: `the customer asks to cancel ${order.order_id} (${reason}); it is pending`,
+      expectedEffect: `${order.order_id} is cancelled and ${money(total)} is refunded to the original payment method`,
+      amount: total,
+    }),
+  );
+  draft.done.push(`cancelled order ${order.order_id} (${reason}); ${money(total)} goes back to the original payment method (gift cards at once, cards in 5–7 business days)`);
+}
+
+// ---- payment methods -------------------------------------------------------------------------------
+
+async function methodsOf(customer: CrmCustomer, reader: Reader): Promise<PaymentMethods['payment_methods'] | null> {
+  const r = await reader.methods(customer.user_id);
+  return r.ok ? r.data.payment_methods : null;
+}
+
+/** The method the text names for money moving on this order, or the verdict. */
+async function methodFor(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, purpose: string): Promise<{ method: PaymentMethods['payment_methods'][number]; how: string } | Verdict> {
+  const methods = await methodsOf(customer, reader);
+  if (!methods) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
+  const picked = chooseMethod(text, methods, originalMethodId(order));
+  if (picked.ok) return { method: picked.method, how: picked.how };
+  if ('none' in picked) {
+    // "card on file" with one card, or the only method the customer has
+    if (/\b(card on file|my card|the card)\b/.test(normalize(text))) {
+      const cards = methods.filter((m) => m.source === 'credit_card');
+      if (cards.length === 1) return { method: cards[0]!, how: describe(cards[0]!) };
+    }
+    return { kind: 'ask', what: `which payment method to use for ${purpose} (${methods.map(describe).join(', ')})` };
+  }
+  return { kind: 'ask', what: picked.reason };
+}
+
+const isVerdict = (x: object): x is Verdict => 'kind' in x;
+
+async function changePayment(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method` });
+  const allowed = mayModify(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change payment of ${order.order_id}: ${allowed}` });
+  const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
+  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`);
+  if (isVerdict(picked)) return draft.verdict(picked);
+  const ok = mayPayWith(order, picked.method);
+  if (ok !== true) return draft.verdict({ kind: 'escalate', why: ok });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_payment_method',
+      system: 'orders',
+      action: 'modify_pending_order_payment',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        payment_method_id: { value: picked.method.id, from: fromSystem(`billing: ${customer.user_id}'s ${picked.how} is ${picked.method.id}`) },
+      },
+      why: `the customer asks to pay ${order.order_id} with ${picked.how}`,
+      expectedEffect: `${order.order_id} is paid with ${picked.method.id}; the original method is refunded`,
+    }),
+  );
+  draft.done.push(`order ${order.order_id} is now paid with your ${picked.how}; the original payment is refunded`);
+}
+
+// ---- addresses -------------------------------------------------------------------------------------
+
+function addressParams(address: NonNullable<ReturnType<typeof parseAddress>>) {
+  const from = fromTicket('the address as the customer wrote it');
+  return Object.fromEntries(Object.entries(address).map(([k, v]) => [k, { value: v, from }]));
+}
+
+const oneLine = (a: NonNullable<ReturnType<typeof parseAddress>>) => [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ');
+
+function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere` });
+  const allowed = mayModify(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change the address of ${order.order_id}: ${allowed}` });
+  const address = parseAddress(text);
+  if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_shipping_address',
+      system: 'orders',
+      action: 'modify_pending_order_address',
+      params: { order_id: { value: order.order_id, from: statusFrom(order) }, ...addressParams(address) },
+      why: `the customer asks to ship ${order.order_id} to a new address`,
+      expectedEffect: `${order.order_id} ships to ${oneLine(address)}`,
+    }),
+  );
+  draft.done.push(`order ${order.order_id} will ship to ${oneLine(address)}`);
+}
+
+function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
+  const address = parseAddress(text);
+  if (!address) return draft.verdict({ kind: 'ask', what: 'the full new address (street, apartment, city, state, ZIP)' });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_default_address',
+      system: 'crm',
+      action: 'modify_user_address',
+      params: { user_id: { value: customer.user_id, from: fromSystem(`crm: the requester is ${customer.user_id}`) }, ...addressParams(address) },
+      why: 'the customer asks to change the default address on the account',
+      expectedEffect: `${customer.user_id}'s default address is ${oneLine(address)}`,
+    }),
+  );
+  draft.done.push(`the default address on your account is now ${oneLine(address)}`);
+}
+
+// ---- returns ---------------------------------------------------------------------------------------
+
+async function returnItems(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}` });
+  const allowed = mayReturn(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
+  const lines = wantsEverything(text) ? order.items.map((_, i) => i) : itemsMeant(text, order.items);
+  const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
+  if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
+  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`);
+  if (isVerdict(picked)) {
+    const methods = await methodsOf(customer, reader);
+    const original = methods?.find((m) => m.id === originalMethodId(order));
+    return draft.verdict({
+      kind: 'ask',
+      what: `where the refund should go: the original payment method${original ? ` (${describe(original)})` : ''} or a gift card`,
+    });
+  }
+  const ok = mayRefundTo(order, picked.method);
+  if (ok !== true) return draft.verdict({ kind: 'ask', what: `${ok}; which of those should receive the refund?` });
+  const items = chosen.map((i) => order.items[i]!);
+  const amount = items.reduce((s, it) => s + cents(it.price), 0) / 100;
+  draft.writes.push(
+    writeStep({
+      playbook: 'return_items',
+      system: 'orders',
+      action: 'return_delivered_order_items',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        item_ids: { value: items.map((it) => it.item_id), from: fromSystem(`orders: ${order.order_id} holds ${items.map((it) => `${it.name} (${it.item_id})`).join(', ')}`) },
+        payment_method_id: { value: picked.method.id, from: fromSystem(`billing: ${picked.how} is ${picked.method.id}`) },
+      },
+      why: `the customer asks to return ${items.map((it) => it.name).join(', ')}; the order is delivered`,
+      expectedEffect: `${order.order_id} is "return requested" for ${items.length} item(s); ${money(amount)} is refunded to ${picked.method.id} once they are back`,
+      amount,
+    }),
+  );
+  draft.done.push(`started the return of ${items.map((it) => it.name).join(', ')} from ${order.order_id}; ${money(amount)} will be refunded to your ${picked.how} once the items are back (you will get an email on how to send them)`);
+}
+
+// ---- item changes and exchanges ------------------------------------------------------------------
+
+async function changeItems(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft, hasOtherRequests: boolean): Promise<void> {
+  const exchange = order.status === 'delivered';
+  const playbook: PlaybookId = exchange ? 'exchange_items' : 'change_items';
+  const lines = itemsMeant(text, order.items);
+  if (lines.length === 0 && hasOtherRequests) return;
+  draft.requests.push({ playbook, summary: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}` });
+  const allowed = exchange ? mayExchange(order) : mayModify(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}: ${allowed}` });
+  if (lines.length === 0) return draft.verdict({ kind: 'ask', what: `which item of ${order.order_id} to change, and to which options` });
+  const byItem = clausesByItem(text, order.items);
+  const pairs: { old: OrderDetails['items'][number]; newId: string; newPrice: number; options: Record<string, string> }[] = [];
+  for (const i of lines) {
+    const item = order.items[i]!;
+    if (!item.product_id) return draft.verdict({ kind: 'ask', what: `which ${item.name} you would like` });
+    const product = await reader.product(item.product_id);
+    if (!product.ok) return draft.verdict({ kind: 'escalate', why: `the product of ${item.name} could not be read (${product.message})` });
+    const choice = chooseVariant((byItem.get(i) ?? []).join('\n'), item, product.data);
+    if (!choice.ok) return draft.verdict({ kind: 'ask', what: choice.reason });
+    pairs.push({ old: item, newId: choice.item_id, newPrice: choice.price, options: choice.options });
+  }
+  const difference = pairs.reduce((s, p) => s + cents(p.newPrice) - cents(p.old.price), 0) / 100;
+  const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`);
+  if (isVerdict(picked)) return draft.verdict(picked);
+  const covers = mayPayDifference(picked.method, difference);
+  if (covers !== true) return draft.verdict({ kind: 'ask', what: `${covers}; which other payment method should pay it?` });
+  const describePair = (p: (typeof pairs)[number]) => `${p.old.name} (${Object.values(p.old.options).join(', ')}) → ${Object.values(p.options).join(', ')}`;
+  draft.writes.push(
+    writeStep({
+      playbook,
+      system: 'orders',
+      action: exchange ? 'exchange_delivered_order_items' : 'modify_pending_order_items',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        item_ids: { value: pairs.map((p) => p.old.item_id), from: fromSystem(`orders: ${order.order_id} holds ${pairs.map((p) => `${p.old.name} ${p.old.item_id}`).join(', ')}`) },
+        new_item_ids: { value: pairs.map((p) => p.newId), from: fromSystem(`orders: available variants ${pairs.map((p) => p.newId).join(', ')} match the options the customer named`) },
+        payment_method_id: { value: picked.method.id, from: fromSystem(`billing: ${picked.how} is ${picked.method.id}`) },
+      },
+      why: `the customer asks to ${exchange ? 'exchange' : 'change'}: ${pairs.map(describePair).join('; ')}`,
+      expectedEffect: `${order.order_id} ${exchange ? 'is "exchange requested"' : 'is "pending (item modified)"'}; price difference ${money(difference)} on ${picked.method.id}`,
+      ...(difference < 0 ? { amount: -difference } : {}),
+    }),
+  );
+  const diffText = difference === 0 ? 'no price difference' : difference > 0 ? `${money(difference)} to pay on your ${picked.how}` : `${money(-difference)} back to your ${picked.how}`;
+  draft.done.push(`${exchange ? 'requested the exchange' : 'changed the items'} of ${order.order_id}: ${pairs.map(describePair).join('; ')} (${diffText})`);
+}
+
+// ---- billing ---------------------------------------------------------------------------------------
+
+async function billing(order: OrderDetails, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  draft.requests.push({ playbook: 'billing_discrepancy', summary: `check the charges of ${order.order_id}` });
+  const payments = await reader.payments(order.order_id);
+  if (!payments.ok) return draft.verdict({ kind: 'escalate', why: `the payments of ${order.order_id} could not be read (${payments.message})` });
+  const methods = (await methodsOf(customer, reader)) ?? [];
+  const giftCards = new Set(methods.filter((m) => m.source === 'gift_card').map((m) => m.id));
+  const found = findDiscrepancies(order, payments.data, giftCards);
+  if (found.length === 0) {
+    draft.answers.push(`we checked every charge and refund on ${order.order_id}: the charges match the order (${money(payments.data.charges.reduce((s, c) => s + c.amount, 0))} captured) and no duplicate or overcharge shows, so there is nothing to refund`);
+    return;
+  }
+  for (const d of found) {
+    draft.writes.push(
+      writeStep({
+        playbook: 'billing_discrepancy',
+        system: 'billing',
+        action: 'adjust_charge',
+        params: {
+          order_id: { value: order.order_id, from: statusFrom(order) },
+          charge_id: { value: d.charge_id, from: fromSystem(`billing: ${d.detail}`) },
+          amount: { value: d.amount, from: fromSystem(`billing: ${d.detail}`) },
+          reason: { value: d.reason, from: fromAgent(`the discrepancy found: ${d.kind}`) },
+        },
+        why: d.detail,
+        expectedEffect: `${money(d.amount)} of charge ${d.charge_id} is given back (${d.reason})`,
+        amount: d.amount,
+      }),
+    );
+    draft.done.push(`refunded ${money(d.amount)} on ${order.order_id} (${d.reason}); it reaches your account in 5–7 business days`);
+  }
+}
+
+// ---- read-only answers -----------------------------------------------------------------------------
+
+function answerAbout(order: OrderDetails, draft: Draft): void {
+  draft.requests.push({ playbook: 'information', summary: `status of ${order.order_id}` });
+  const tracking = order.fulfillments.flatMap((f) => f.tracking_id);
+  draft.answers.push(
+    `order ${order.order_id} (${order.items.map((i) => i.name).join(', ')}) is ${order.status}${tracking.length ? `; tracking number ${tracking.join(', ')}` : '; it has no tracking number yet'}`,
+  );
+}
+
+async function answerGeneral(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  const t = normalize(text);
+  if (/\b(balance|gift ?card)\b/.test(t)) {
+    draft.requests.push({ playbook: 'information', summary: 'gift card balance' });
+    const methods = (await methodsOf(customer, reader)) ?? [];
+    const cards = methods.filter((m) => m.source === 'gift_card');
+    draft.answers.push(cards.length ? cards.map((c) => `your gift card ${c.id} holds ${money(c.balance ?? 0)}`).join('; ') : 'there is no gift card on your account');
+    return;
+  }
+  if (/\baddress\b/.test(t)) {
+    draft.requests.push({ playbook: 'information', summary: 'default address' });
+    const a = customer.address;
+    draft.answers.push(`the default address on your account is ${[a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ')}`);
+    return;
+  }
+  if (PATTERNS.information.test(t) || /\border/.test(t)) {
+    // the orders the text names by item, else every order
+    const orders: OrderDetails[] = [];
+    for (const o of customer.orders.slice(0, 8)) {
+      const r = await reader.order(o.order_id);
+      if (r.ok) orders.push(r.data);
+    }
+    const named = orders.filter((o) => o.items.some((i) => nameScore(text, i.name) >= 1));
+    for (const o of named.length ? named : orders) answerAbout(o, draft);
+  }
+}
+
+// ---- the plan --------------------------------------------------------------------------------------
+
+function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer: CrmCustomer | null, opts: PlanOptions): Plan {
+  const first = customer?.name.first_name ?? ticket.requester_name.split(/\s+/)[0] ?? '';
+  const hello = `Hello${first && !first.includes('@') ? ` ${first}` : ''},`;
+  const summary = draft.requests.map((r) => r.summary).join('; ');
+  let outcome: Plan['outcome'];
+  let reason: string;
+  let reply: string;
+  let steps: DraftStep[];
+  if (draft.escalations.length > 0) {
+    outcome = 'escalate';
+    reason = draft.escalations.join('; ');
+    reply = `${hello}\n\nThank you for your message. A member of our team will look into this and get back to you personally.\n\nBest regards`;
+    const note = [
+      `Hand-over from Legwork (offline planner) for ticket #${ticket.id}.`,
+      `Requester: ${ticket.requester_name} <${ticket.requester_email}>${customer ? ` = ${customer.user_id}` : ' (not identified)'}.`,
+      `Requests: ${summary || 'none found'}.`,
+      `Why a person: ${reason}.`,
+      'Recommended: review the request against the policy and reply; nothing was changed.',
+    ].join('\n');
+    steps = handOverSteps(ticket.id, note);
+  } else if (draft.asks.length > 0) {
+    outcome = 'ask';
+    reason = `missing or ambiguous: ${draft.asks.join('; ')}`;
+    const list = draft.asks.map((a) => `- ${a}`).join('\n');
+    reply = `${hello}\n\nThank you for your message. Before we can go ahead we need a little more from you:\n${list}\n\nAs soon as we have that we will take care of it.\n\nBest regards`;
+    steps = [];
+  } else {
+    outcome = 'resolve';
+    reason = draft.writes.length > 0 ? `grounded in the systems: ${summary}` : `answered from the systems: ${summary}`;
+    const facts = [...draft.done, ...draft.answers].map((f) => `- ${f[0]!.toUpperCase()}${f.slice(1)}.`).join('\n');
+    reply = `${hello}\n\nThank you for getting in touch. ${draft.writes.length > 0 ? 'Here is what we have done:' : 'Here is what we found:'}\n${facts}\n\nBest regards`;
+    const playbook = draft.requests[0]?.playbook ?? 'information';
+    const note = draft.writes.length > 0 ? `Ticket #${ticket.id}: ${draft.done.join('; ')}.` : '';
+    steps = [...draft.writes, ...closingSteps(playbook, ticket.id, customer?.user_id ?? null, note, reply)];
+  }
+  return PlanSchema.parse({
+    ticketId: ticket.id,
+    planner: 'offline',
+    outcome,
+    reason,
+    requests: draft.requests,
+    customer: customer ? { user_id: customer.user_id, name: `${customer.name.first_name} ${customer.name.last_name}`, email: customer.email } : null,
+    steps: steps.map((s, i) => ({ ...s, id: `s${i + 1}` })),
+    reply,
+    reads: reader.records,
+    createdAt: (opts.now?.() ?? new Date()).toISOString(),
+  });
+}

@@ -1,0 +1,78 @@
+// The planner's reads: each through the ReadTool, once per input (cached), recorded for the plan
+// with a one-line summary, and parsed with the connector's output schema.
+import { z } from 'zod';
+import type { ReadRecord, ReadTool, SystemId } from '../../../shared/plan.ts';
+import { CrmCustomerSchema } from '../../../automations/systems/crm/actions.ts';
+import { OrderDetailsSchema, ProductDetailsSchema, type OrderDetails, type ProductDetails } from '../../../automations/systems/orders/pages.ts';
+import { OrderPaymentsSchema, PaymentMethodsSchema, type OrderPayments, type PaymentMethods } from '../../../automations/systems/billing/actions.ts';
+import type { CrmCustomer } from '../../../automations/systems/crm/pages.ts';
+
+export type { OrderDetails, ProductDetails, OrderPayments, PaymentMethods, CrmCustomer };
+
+type Answer<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+
+const CrmUserId = z.object({ user_id: z.string().min(1) });
+
+const money = (n: number) => `$${n.toFixed(2)}`;
+
+export class Reader {
+  readonly records: ReadRecord[] = [];
+  private readonly cache = new Map<string, Promise<Answer<unknown>>>();
+
+  constructor(private readonly read: ReadTool) {}
+
+  private get<T>(system: SystemId, action: string, input: Record<string, unknown>, schema: z.ZodType<T>, summary: (d: T) => string): Promise<Answer<T>> {
+    const key = `${system}/${action}/${JSON.stringify(input)}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached as Promise<Answer<T>>;
+    const run = (async (): Promise<Answer<T>> => {
+      const started = Date.now();
+      const res = await this.read(system, action, input);
+      let answer: Answer<T>;
+      if (!res.ok) answer = { ok: false, code: res.error.code, message: res.error.message };
+      else {
+        const parsed = schema.safeParse(res.data);
+        answer = parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: 'invalid_output', message: parsed.error.message };
+      }
+      this.records.push({
+        system,
+        action,
+        input,
+        ok: answer.ok,
+        summary: answer.ok ? summary(answer.data) : `${answer.code}: ${answer.message}`,
+        durationMs: Date.now() - started,
+      });
+      return answer;
+    })();
+    this.cache.set(key, run);
+    return run;
+  }
+
+  userIdByEmail(email: string) {
+    return this.get('crm', 'find_user_id_by_email', { email }, CrmUserId, (d) => `${email} is customer ${d.user_id}`);
+  }
+
+  userIdByNameZip(first_name: string, last_name: string, zip: string) {
+    return this.get('crm', 'find_user_id_by_name_zip', { first_name, last_name, zip }, CrmUserId, (d) => `${first_name} ${last_name}, ${zip} is customer ${d.user_id}`);
+  }
+
+  user(user_id: string) {
+    return this.get('crm', 'get_user_details', { user_id }, CrmCustomerSchema, (d) => `customer ${d.user_id}: ${d.name.first_name} ${d.name.last_name}, ${d.orders.length} orders`);
+  }
+
+  order(order_id: string) {
+    return this.get('orders', 'get_order_details', { order_id }, OrderDetailsSchema, (d) => `order ${d.order_id}: ${d.status}, ${d.items.length} items, ${money(d.items.reduce((s, i) => s + i.price, 0))}`);
+  }
+
+  product(product_id: string) {
+    return this.get('orders', 'get_product_details', { product_id }, ProductDetailsSchema, (d) => `product ${d.name} (${d.product_id}): ${Object.keys(d.variants).length} variants`);
+  }
+
+  methods(user_id: string) {
+    return this.get('billing', 'get_payment_methods', { user_id }, PaymentMethodsSchema, (d) => `payment methods of ${user_id}: ${d.payment_methods.map((m) => m.id).join(', ')}`);
+  }
+
+  payments(order_id: string) {
+    return this.get('billing', 'get_order_payments', { order_id }, OrderPaymentsSchema, (d) => `payments of ${d.order_id}: ${d.charges.length} charges, ${d.refunds.length} refunds`);
+  }
+}
