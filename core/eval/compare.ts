@@ -37,6 +37,16 @@ export function stateDiff(actual: unknown, gold: unknown, limit = 20): string[] 
   return out;
 }
 
+/**
+ * The state as eval compares it: a billing adjustment's reason is the agent's free text, so
+ * adjustments compare by order, charge and amount only.
+ */
+export function comparable(state: unknown): unknown {
+  const s = state as { billing?: { adjustments?: Record<string, unknown>[] } } | null;
+  if (!s?.billing?.adjustments) return state;
+  return { ...s, billing: { ...s.billing, adjustments: s.billing.adjustments.map(({ reason: _reason, ...rest }) => rest) } };
+}
+
 export interface TicketJudgement {
   expectedOutcome: Outcome;
   /** what Legwork decided */

@@ -3,7 +3,7 @@
 import { WRITE_OPERATIONS } from '../../shared/retail.ts';
 import type { Outcome } from '../../shared/plan.ts';
 import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
-import { classify, stateDiff, type EvalClass } from './compare.ts';
+import { classify, comparable, stateDiff, type EvalClass } from './compare.ts';
 
 /** One line of a corpus file that did not parse: reported with its number and skipped. */
 export interface BadLine {
@@ -129,7 +129,7 @@ export async function evalTicket(worker: EvalWorker, line: number, ticket: Corpu
   const resolution = await worker.resolve(ticketId);
   const actual = await control.state();
   const wrote = (await control.writes()).some((w) => w.via !== 'control' && BENCHMARK_WRITES.has(w.op));
-  const diff = stateDiff(actual, gold);
+  const diff = stateDiff(comparable(actual), comparable(gold));
   const cls = classify({
     expectedOutcome: ticket.expect.outcome,
     plannedOutcome: resolution.plannedOutcome,

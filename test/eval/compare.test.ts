@@ -37,3 +37,13 @@ describe('eval judgement', () => {
     expect(bad[2]!.error).toMatch(/duplicate id t1/);
   });
 });
+
+describe('comparable state', () => {
+  it('compares billing adjustments without their free-text reason', async () => {
+    const { comparable } = await import('../../core/eval/compare.ts');
+    const a = { billing: { adjustments: [{ adjustment_id: 'adj_0001', order_id: '#W1', charge_id: 'ch_1', amount: 5, reason: 'duplicate capture' }] } };
+    const b = { billing: { adjustments: [{ adjustment_id: 'adj_0001', order_id: '#W1', charge_id: 'ch_1', amount: 5, reason: 'customer was charged twice' }] } };
+    expect(stateDiff(comparable(a), comparable(b))).toEqual([]);
+    expect(stateDiff(comparable(a), comparable({ billing: { adjustments: [{ ...b.billing.adjustments[0], amount: 6 }] } }))).toHaveLength(1);
+  });
+});
