@@ -1,0 +1,132 @@
+// QA's runs: filter by date, agent, playbook, outcome and verdict, or take the sampling queue;
+// open one as a timeline.
+import { useEffect, type FormEvent } from 'react';
+import { PLAYBOOKS } from '../../../../shared/plan.ts';
+import { RUN_OUTCOMES } from '../../../../shared/trace.ts';
+import { useSlice, useStores } from '../../stores/index.ts';
+import type { RunFilters } from '../../stores/qa.ts';
+import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
+import { showDate, showDuration, words } from '../../ui/format.ts';
+import { moveFocusInList } from '../agent/QueueView.tsx';
+import { RunTimeline } from './RunTimeline.tsx';
+
+const VERDICT_FILTERS = ['pass', 'fail', 'needs_follow_up'];
+
+export function QaView() {
+  const opened = useSlice('qa', (s) => s.opened);
+  return opened ? <RunTimeline key={opened.summary.runId} opened={opened} /> : <RunsView />;
+}
+
+function RunsView() {
+  const { qa } = useStores();
+  const filters = useSlice('qa', (s) => s.filters);
+  const runs = useSlice('qa', (s) => s.runs);
+  const source = useSlice('qa', (s) => s.source);
+  const share = useSlice('qa', (s) => s.share);
+  const loading = useSlice('qa', (s) => s.loading);
+  const error = useSlice('qa', (s) => s.error);
+
+  useEffect(() => {
+    void qa.getState().list();
+  }, [qa]);
+
+  const field = (key: keyof RunFilters) => ({ value: filters[key], onChange: (e: { target: { value: string } }) => qa.getState().setFilter(key, e.target.value) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void qa.getState().list();
+  };
+
+  return (
+    <section aria-labelledby="runs-heading" className="view">
+      <h2 id="runs-heading">Runs</h2>
+      <form className="filters" onSubmit={submit} aria-label="Run filters">
+        <label>
+          From
+          <input type="date" {...field('since')} />
+        </label>
+        <label>
+          To
+          <input type="date" {...field('until')} />
+        </label>
+        <label>
+          Agent
+          <input type="text" {...field('agent')} />
+        </label>
+        <label>
+          Playbook
+          <select {...field('playbook')}>
+            <option value="">Any</option>
+            {PLAYBOOKS.map((p) => (
+              <option key={p} value={p}>
+                {words(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outcome
+          <select {...field('outcome')}>
+            <option value="">Any</option>
+            {RUN_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Verdict
+          <select {...field('verdict')}>
+            <option value="">Any</option>
+            {VERDICT_FILTERS.map((v) => (
+              <option key={v} value={v}>
+                {words(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Apply filters
+          </button>
+        </div>
+      </form>
+      <div className="actions sampling">
+        <label className="inline-field">
+          Sample share
+          <select value={String(share)} onChange={(e) => qa.getState().setShare(Number(e.target.value))}>
+            {[0.05, 0.1, 0.25, 0.5, 1].map((s) => (
+              <option key={s} value={String(s)}>
+                {Math.round(s * 100)} %
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void qa.getState().sample()}>
+          Sampling queue
+        </button>
+      </div>
+      <p className="muted">
+        {source === 'sample' ? 'Sampling queue: every escalation and failure, plus a random share of the rest.' : 'Runs matching the filters.'}
+      </p>
+      <ErrorNote message={error} />
+      {loading && <StatusNote>Loading runs…</StatusNote>}
+      {!loading && !error && runs.length === 0 && <StatusNote>No runs.</StatusNote>}
+      <ul className="row-list" aria-label={source === 'sample' ? 'Sampled runs' : 'Runs'} onKeyDown={moveFocusInList}>
+        {runs.map((r) => (
+          <li key={r.runId}>
+            <button type="button" data-row className="row" onClick={() => void qa.getState().open(r.runId)}>
+              <span className="row-title">
+                Ticket #{r.ticketId} · {r.playbooks.map(words).join(', ') || 'no playbook'}
+              </span>
+              <span className="row-meta">
+                <span className={`pill outcome-${r.outcome ?? 'none'}`}>{r.outcome ?? 'running'}</span> · {r.agent} · {showDate(r.startedAt)} ·{' '}
+                {showDuration(r.durationMs)} · {r.verdict ? `verdict: ${words(r.verdict)}` : 'no verdict'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

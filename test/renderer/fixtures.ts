@@ -1,0 +1,135 @@
+// Data the scripted core answers with in component tests and in the panel screenshots: a cancel
+// ticket, its plan (reads, a write with provenance, policy decisions), the run as it progresses.
+import type { ApiOutput, Proposal, RunView, TicketSummary, TicketView } from '../../shared/api.ts';
+
+export const HASH_A = 'a'.repeat(64);
+export const HASH_B = 'b'.repeat(64);
+
+export const queue: TicketSummary[] = [
+  { id: 101, subject: 'Please cancel my order #W2378156', requester: 'Yusuf Rossi', status: 'new', assignee: null, created: '2025-05-14T09:12:00Z' },
+  { id: 102, subject: 'Wrong size delivered, want an exchange', requester: 'Mei Kovacs', status: 'open', assignee: 'ana', created: '2025-05-14T08:40:00Z' },
+  { id: 103, subject: 'Charged twice for one order', requester: 'Omar Silva', status: 'pending', assignee: 'ana', created: '2025-05-13T17:05:00Z' },
+];
+
+export const ticket: TicketView = {
+  id: 101,
+  subject: 'Please cancel my order #W2378156',
+  requester_name: 'Yusuf Rossi',
+  requester_email: 'yusuf.rossi@example.com',
+  status: 'new',
+  assignee: null,
+  messages: [
+    {
+      kind: 'customer',
+      author: 'Yusuf Rossi',
+      at: '2025-05-14T09:12:00Z',
+      body: 'Hi, I ordered by mistake. Please cancel order #W2378156, I no longer need it. Thanks, Yusuf',
+    },
+  ],
+};
+
+export const reads = [
+  { system: 'crm', action: 'find_customer', input: { email: 'yusuf.rossi@example.com' }, ok: true, summary: 'customer yusuf_rossi_9620 (Yusuf Rossi)', durationMs: 180 },
+  { system: 'orders', action: 'get_order', input: { order_id: '#W2378156' }, ok: true, summary: 'order #W2378156: pending, 5 items, $1,204.33', durationMs: 240 },
+] as const;
+
+const plan = (quantity: string): Proposal['plan'] => ({
+  ticketId: 101,
+  planner: 'offline',
+  outcome: 'resolve',
+  reason: 'Order #W2378156 belongs to the requester and is still pending, so it can be cancelled.',
+  requests: [{ playbook: 'cancel_order', summary: 'cancel order #W2378156' }],
+  customer: { user_id: 'yusuf_rossi_9620', name: 'Yusuf Rossi', email: 'yusuf.rossi@example.com' },
+  steps: [
+    {
+      id: 's1',
+      playbook: 'cancel_order',
+      system: 'orders',
+      action: 'cancel_pending_order',
+      kind: 'write',
+      params: { order_id: '#W2378156', reason: quantity },
+      provenance: {
+        order_id: { source: 'system', detail: 'orders: #W2378156 shows status pending' },
+        reason: { source: 'ticket', detail: 'the ticket says "I ordered by mistake"' },
+      },
+      why: 'The customer asks to cancel a pending order.',
+      expectedEffect: 'Order #W2378156 becomes cancelled; $1,204.33 is refunded to the original payment method.',
+      amount: 1204.33,
+    },
+    {
+      id: 's2',
+      playbook: 'cancel_order',
+      system: 'helpdesk',
+      action: 'reply_and_solve',
+      kind: 'write',
+      params: { ticket_id: 101 },
+      provenance: { ticket_id: { source: 'system', detail: 'helpdesk: ticket #101' } },
+      why: 'Tell the customer it is done.',
+      expectedEffect: 'The reply is sent and the ticket is solved.',
+    },
+  ],
+  reply: 'Hi Yusuf, your order #W2378156 is cancelled and $1,204.33 will be refunded to your original payment method within 5–7 business days.',
+  reads: [...reads],
+  createdAt: '2025-05-14T09:13:00Z',
+});
+
+export const proposal: Proposal = {
+  plan: plan('ordered by mistake'),
+  decisions: [
+    { stepId: 's1', kind: 'approve', reason: 'cancellations run after the agent approves' },
+    { stepId: 's2', kind: 'auto', reason: 'replies run without asking' },
+  ],
+  planHash: HASH_A,
+};
+
+export const editedProposal: Proposal = { ...proposal, plan: plan('no longer needed'), planHash: HASH_B };
+
+export const run = (steps: RunView['steps'], extra: Partial<RunView> = {}): RunView => ({
+  runId: 'run-101-1',
+  ticketId: 101,
+  mode: 'all',
+  status: 'running',
+  steps,
+  ...extra,
+});
+
+export const policy = {
+  version: 1,
+  playbooks: { cancel_order: { cancel_pending_order: 'approve' }, billing_discrepancy: { adjust_charge: { auto: 50, approve: 500 } } },
+};
+
+export const runs: ApiOutput<'runs.list'> = [
+  { runId: 'run-101-1', ticketId: 101, agent: 'ana', playbooks: ['cancel_order'], outcome: 'completed', startedAt: '2025-05-14T09:14:00Z', durationMs: 8400, verdict: null },
+  { runId: 'run-103-1', ticketId: 103, agent: 'ana', playbooks: ['billing_discrepancy'], outcome: 'escalated', startedAt: '2025-05-13T17:20:00Z', durationMs: 12100, verdict: 'pass' },
+];
+
+const event = (seq: number, type: string, data: Record<string, unknown>) => ({
+  run: 'run-101-1',
+  seq,
+  at: `2025-05-14T09:14:0${seq}Z`,
+  type,
+  data,
+  prev: seq === 0 ? '' : 'c'.repeat(64),
+  hash: 'c'.repeat(64),
+});
+
+export const openedRun: ApiOutput<'runs.open'> = {
+  summary: runs[0]!,
+  verified: true,
+  problems: [],
+  events: [
+    event(0, 'run_started', { ticket: 101, agent: 'ana', planner: 'offline' }),
+    event(1, 'approved', { approver: 'ana', planHash: HASH_A }),
+    event(2, 'step_intent', { stepId: 's1', action: 'cancel_pending_order', params: { order_id: '#W2378156', reason: 'ordered by mistake' }, decision: { kind: 'approve', reason: 'cancellations run after the agent approves' } }),
+    event(3, 'step_result', { stepId: 's1', action: 'cancel_pending_order', status: 'done', evidence: { before: 'd'.repeat(64), after: 'e'.repeat(64) } }),
+    event(4, 'run_finished', { outcome: 'completed' }),
+  ],
+};
+
+export const metrics = [
+  { playbook: 'cancel_order', runs: 42, completed: 40, escalated: 2, autonomyRate: 0.62, timeSavedMinutes: 210 },
+  { playbook: 'return_items', runs: 17, completed: 14, escalated: 3, autonomyRate: 0.35, timeSavedMinutes: 96 },
+  { playbook: 'billing_discrepancy', runs: 9, completed: 6, escalated: 3, autonomyRate: 0.11, timeSavedMinutes: 40 },
+];
+
+export const settings: ApiOutput<'settings.get'> = { planner: 'llm', llm: { baseURL: 'https://llm.example.com/v1', model: 'gpt-4o-mini', hasKey: true }, agent: 'ana' };

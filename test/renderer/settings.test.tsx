@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+// Settings against a scripted core: the API key is write-only — sent once, never rendered.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { App } from '../../renderer/src/App.tsx';
+import { FakeCore } from './fake-core.ts';
+import { settings } from './fixtures.ts';
+
+afterEach(cleanup);
+
+const KEY = 'sk-test-DO-NOT-SHOW-1234567890';
+
+describe('settings view', () => {
+  it('sends a new API key once and never renders it', async () => {
+    let current = settings;
+    const core = new FakeCore({
+      'settings.get': () => current,
+      'settings.set': (input) => {
+        current = { ...current, agent: input.agent ?? current.agent, llm: { ...current.llm, model: input.llm?.model ?? current.llm.model, hasKey: true } };
+        return current;
+      },
+    });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    const key = (await screen.findByLabelText('API key')) as HTMLInputElement;
+    expect(key.type).toBe('password');
+    expect(key.value).toBe('');
+    expect(key.placeholder).toMatch(/A key is stored/);
+    expect((screen.getByRole('radio', { name: /LLM/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Model' }) as HTMLInputElement).value).toBe('gpt-4o-mini');
+
+    fireEvent.change(key, { target: { value: KEY } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Model' }), { target: { value: 'gpt-4.1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+
+    expect(core.callsOf('settings.set')).toEqual([{ llm: { model: 'gpt-4.1', apiKey: KEY } }]);
+    const after = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(after.value).toBe('');
+    expect(document.body.innerHTML).not.toContain(KEY);
+    expect((screen.getByRole('textbox', { name: 'Model' }) as HTMLInputElement).value).toBe('gpt-4.1');
+  });
+
+  it('sends nothing about the key when the field is left empty', async () => {
+    const core = new FakeCore({ 'settings.get': () => settings, 'settings.set': () => ({ ...settings, agent: 'bo' }) });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Agent name' }), { target: { value: 'bo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(core.callsOf('settings.set')).toEqual([{ agent: 'bo' }]);
+  });
+});
