@@ -1,0 +1,134 @@
+// Team leads sign policy files with ed25519 (node:crypto). A signed policy file is one JSON object:
+//
+//   {"policy": {...the policy as the lead wrote it...}, "keyId": "<16 hex>", "signature": "<base64>"}
+//
+// The signature is over canonicalJson({keyId, policy}) (shared/plan.ts: keys sorted, no
+// whitespace), so the file may be re-indented or its keys reordered without breaking it, while any
+// change of a value, of an array's order, or of the key id is refused. keyId is the first 16 hex
+// digits of the sha256 of the public key (SPKI DER): it names the key; verification is always
+// against the configured lead key, never a key the file brings.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Failure, Result } from '../../shared/errors.ts';
+import { canonicalJson } from '../../shared/plan.ts';
+import { parsePolicy, type Policy } from '../../shared/policy.ts';
+import { writeFileDurable } from '../trace/durable.ts';
+import { keyFingerprint } from '../trace/keys.ts';
+
+export const SignedPolicyFileSchema = z.strictObject({
+  policy: z.record(z.string(), z.unknown()),
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
+  signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'),
+});
+export type SignedPolicyFile = z.infer<typeof SignedPolicyFileSchema>;
+
+export interface VerifiedPolicy {
+  policy: Policy;
+  keyId: string;
+  file: SignedPolicyFile;
+}
+
+export const PRIVATE_KEY_FILE = 'lead.key.pem';
+export const PUBLIC_KEY_FILE = 'lead.pub.pem';
+
+export interface LeadKeys {
+  publicKeyPem: string;
+  privateKeyPem: string;
+  keyId: string;
+}
+
+export function generateLeadKeys(): LeadKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    keyId: keyIdOf(publicKey),
+  };
+}
+
+/** Writes a new key pair into dir (private key 0600); refuses to overwrite an existing key. */
+export async function writeLeadKeys(dir: string): Promise<{ publicKeyPath: string; privateKeyPath: string; keyId: string }> {
+  const keys = generateLeadKeys();
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const privateKeyPath = path.join(dir, PRIVATE_KEY_FILE);
+  const publicKeyPath = path.join(dir, PUBLIC_KEY_FILE);
+  try {
+    await writeFileDurable(privateKeyPath, keys.privateKeyPem, { mode: 0o600, exclusive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${privateKeyPath} already exists; not overwriting a key`);
+    throw e;
+  }
+  await writeFileDurable(publicKeyPath, keys.publicKeyPem, { mode: 0o644 });
+  return { publicKeyPath, privateKeyPath, keyId: keys.keyId };
+}
+
+/** The key's name: the first 16 hex digits of sha256 over its SPKI DER (as trace keys are named). */
+export function keyIdOf(key: KeyObject | string): string {
+  const publicKey = typeof key === 'string' ? createPublicKey(key) : key.type === 'private' ? createPublicKey(key) : key;
+  return keyFingerprint(publicKey.export({ type: 'spki', format: 'der' }).toString('base64'));
+}
+
+/** Signs a policy as the lead wrote it, after checking that it is a valid policy. */
+export function signPolicy(policyInput: unknown, privateKeyPem: string): Result<SignedPolicyFile> {
+  const parsed = parsePolicy(policyInput);
+  if (!parsed.ok) return parsed;
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(privateKeyPem);
+  } catch (e) {
+    return fail(`the private key cannot be read: ${(e as Error).message}`);
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519') return fail(`the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
+  const policy = policyInput as Record<string, unknown>;
+  const keyId = keyIdOf(privateKey);
+  const signature = sign(null, signedBytes(keyId, policy), privateKey).toString('base64');
+  return { ok: true, data: { policy, keyId, signature } };
+}
+
+/**
+ * Checks a signed policy file's text against the lead's public key: well-formed JSON, signed,
+ * by that key, unchanged since, and a valid policy. Every refusal says which of these failed.
+ */
+export function verifySignedPolicy(text: string, publicKeyPem: string): Result<VerifiedPolicy> {
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey(publicKeyPem);
+  } catch (e) {
+    return fail(`the lead public key cannot be read: ${(e as Error).message}`);
+  }
+  if (publicKey.asymmetricKeyType !== 'ed25519') return fail(`the lead public key is ${publicKey.asymmetricKeyType}, not ed25519`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`the policy file is not valid JSON (${(e as Error).message})`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('the policy file is not a JSON object');
+  if (!('signature' in json)) {
+    return fail('the policy file is not signed (no "signature"); sign it with `legwork policy sign`');
+  }
+  const envelope = SignedPolicyFileSchema.safeParse(json);
+  if (!envelope.success) {
+    const problems = envelope.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    return fail(`the policy file is not a signed policy file: ${problems.join('; ')}`);
+  }
+  const file = envelope.data;
+  const leadKeyId = keyIdOf(publicKey);
+  if (file.keyId !== leadKeyId) return fail(`the policy file is signed by key ${file.keyId}, not by the lead key ${leadKeyId}`);
+  if (!verify(null, signedBytes(file.keyId, file.policy), publicKey, Buffer.from(file.signature, 'base64'))) {
+    return fail(`the policy file's signature does not match its contents: it was changed after it was signed`);
+  }
+  const policy = parsePolicy(file.policy);
+  if (!policy.ok) return fail(`the signed ${policy.error.message}`);
+  return { ok: true, data: { policy: policy.data, keyId: file.keyId, file } };
+}
+
+function signedBytes(keyId: string, policy: unknown): Buffer {
+  return Buffer.from(canonicalJson({ keyId, policy }), 'utf8');
+}
+
+function fail(message: string): { ok: false; error: Failure } {
+  return { ok: false, error: { code: 'invalid_input', message, retryable: false } };
+}
