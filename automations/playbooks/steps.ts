@@ -53,13 +53,13 @@ export function crmNoteStep(playbook: PlaybookId, userId: string, body: string):
   });
 }
 
-export function replyStep(playbook: PlaybookId, ticketId: number, body: string): DraftStep {
+export function replyStep(playbook: PlaybookId, ticketId: number, body: string, why = 'tell the customer what was done, with the facts'): DraftStep {
   return writeStep({
     playbook,
     system: 'helpdesk',
     action: 'reply_to_customer',
     params: { ticket_id: ticketParam(ticketId), body: { value: body, from: fromAgent('reply draft from the plan') } },
-    why: 'tell the customer what was done, with the facts',
+    why,
     expectedEffect: `the reply shows on ticket #${ticketId}`,
   });
 }
@@ -95,7 +95,19 @@ export function closingSteps(playbook: PlaybookId, ticketId: number, userId: str
   ];
 }
 
-/** A hand-over: the internal note for the person who takes it, and the ticket left open for them. */
-export function handOverSteps(ticketId: number, note: string): DraftStep[] {
-  return [internalNoteStep('hand_over', ticketId, note), statusStep('hand_over', ticketId, 'open', 'a person takes the case over')];
+/**
+ * A hand-over: the internal note for the person who takes it, a reply telling the customer a
+ * specialist will follow up, and the ticket left open for them.
+ */
+export function handOverSteps(ticketId: number, note: string, reply: string): DraftStep[] {
+  return [
+    internalNoteStep('hand_over', ticketId, note),
+    replyStep('hand_over', ticketId, reply, 'tell the customer that a specialist will follow up'),
+    statusStep('hand_over', ticketId, 'open', 'a person takes the case over'),
+  ];
+}
+
+/** A question to the customer (naming what is missing) and the ticket pending their answer; nothing else changes. */
+export function askSteps(playbook: PlaybookId, ticketId: number, question: string): DraftStep[] {
+  return [replyStep(playbook, ticketId, question, 'ask the customer for what is missing, naming it'), statusStep(playbook, ticketId, 'pending', 'waiting for the customer to answer the question')];
 }

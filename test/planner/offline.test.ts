@@ -24,8 +24,16 @@ describe('offline planner over the real pages', () => {
       expect(sameWrites(benchmarkWrites(plan), f.writes), JSON.stringify(benchmarkWrites(plan))).toBe(true);
       if (f.outcome !== 'escalate') expect(plan.reads.length).toBeGreaterThan(0);
       if (f.outcome === 'resolve') expect(plan.steps.map((s) => s.action).slice(-2)).toEqual(['reply_to_customer', 'set_ticket_status']);
-      if (f.outcome === 'escalate') expect(plan.steps.map((s) => s.action)).toContain('add_internal_note');
-      if (f.outcome === 'ask') expect(plan.steps).toEqual([]);
+      const actions = plan.steps.map((s) => s.action);
+      const status = plan.steps.find((s) => s.action === 'set_ticket_status')?.params.status;
+      if (f.outcome === 'escalate') {
+        expect(actions).toEqual(['add_internal_note', 'reply_to_customer', 'set_ticket_status']);
+        expect(status).toBe('open');
+      }
+      if (f.outcome === 'ask') {
+        expect(actions).toEqual(['reply_to_customer', 'set_ticket_status']);
+        expect(status).toBe('pending');
+      }
     }, 60_000);
   }
 

@@ -17,9 +17,13 @@ export function orderIdsIn(text: string): string[] {
   return [...new Set([...text.matchAll(ORDER_ID)].map((m) => `#W${m[1]}`))];
 }
 
-/** Ids mentioned only as a reference ("(same address my order #W1 went to)"): inside parentheses. */
-function targetIdsIn(clause: string): string[] {
-  return orderIdsIn(clause.replace(/\([^)]*\)/g, ' '));
+/**
+ * The orders a clause is about. An id inside parentheses is only a reference ("(same address my
+ * order #W1 went to)") when the clause names another order outside them, or an order came before.
+ */
+function targetIdsIn(clause: string, first: boolean): string[] {
+  const outside = orderIdsIn(clause.replace(/\([^)]*\)/g, ' '));
+  return outside.length > 0 || !first ? outside : orderIdsIn(clause);
 }
 
 /** Clauses grouped by the orders they are about: a clause without an id belongs to the orders before it. */
@@ -28,7 +32,7 @@ export function orderContexts(body: string): { contexts: OrderContext[]; preambl
   let preamble = '';
   let current: OrderContext | undefined;
   for (const clause of clauses(body)) {
-    const ids = targetIdsIn(clause);
+    const ids = targetIdsIn(clause, current === undefined);
     const same = current && ids.length > 0 && ids.every((id) => current!.orderIds.includes(id));
     if (ids.length > 0 && !same) {
       current = { orderIds: ids, text: clause };
@@ -44,7 +48,7 @@ const has = (text: string, re: RegExp) => re.test(normalize(text));
 const NEGATED = /\b(don't|do not|dont|not|never|no need to)\s+(\w+\s+){0,2}$/;
 
 /** The word occurs and is not negated just before it ("don't cancel"). */
-function asks(text: string, re: RegExp): boolean {
+export function asks(text: string, re: RegExp): boolean {
   const t = normalize(text);
   for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
     if (!NEGATED.test(t.slice(Math.max(0, m.index - 30), m.index))) return true;
@@ -56,23 +60,65 @@ export const PATTERNS = {
   cancel: /\b(cancel|cancell?ation|canel|cancle)\w*/,
   return: /\b(return|retrun|retun|send(ing)? .{0,60}\bback\b|ship(ping)? .{0,40}\bback\b|take .{0,40}\bback\b)\w*/,
   exchange: /\b(exchange|exhange|exchnage|swap|trade)\w*/,
-  change: /\b(change|switch|modify|replace|upgrade|instead|make (it|them|the)|rather have|prefer|want the|go for|could it be)\w*/,
-  payment: /\b(pay(ment)? (with|using|by)|pay for (it|the order) with|(change|switch|update) (the )?payment|payment method|charge (it|the order) to|bill (it|the order) to|use my .{0,25} instead)\b/,
-  address: /\b(address|ship(ped)? to|send (it|them) to|deliver(ed)? to|should go to|go to my)\b/,
-  defaultAddress: /\b(default|on (my|the) account|account address|my profile|on file|i moved|i've moved|i have moved|new home|moved house)\b/,
-  information: /\b(track|tracking|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much .* left|which address|what address|confirm which|what .* on (my|the) account|when will)\b/,
-  billing: /\b(charged (me )?twice|charge[ds]? twice|double[- ]charg\w*|two (payments|charges)|twice for|overcharg\w*|charged (me )?more|taken for|more than (my|the) (order )?total|refund (never|hasn't|has not|didn't|did not)|(never|not) (got|received|arrived|come back|came back)|nothing has come back|hasn't come back|missing refund|refund is missing|statement)\b/,
+  change: /\b(change|switch|modify|replace|upgrade|instead|make (it|them|the)|rather have|prefer|want the|go for|could it be|should be (a |an |the )?(size )?\w+ (not|instead|rather)|(need|want|get) (a|an) (size )?\d+\b|wrong (size|colou?r))\w*/,
+  payment: /\b(pay(ment)? (with|using|by)|pay for (it|the order|order \S+) with|(change|switch|update|move|swap|transfer) (the )?(payment|method of payment|billing)|payment method (to|for)|charge (it|this|that|the order|order \S+) (to|on)|charge (it |this |the order |order \S+ )?(to |on )?my (visa|mastercard|amex|discover|paypal|credit card|card|gift card)|bill (it|the order) to|use my .{0,25} instead)\b/,
+  /** an order shipped somewhere else */
+  address: /\b((ship|send|deliver|mail|redirect|forward)\w*\b(?![^.?!]{0,60}\bback\b)[^.?!]{0,60}?\bto\b|should go to|go to my|(shipping|delivery) address|address (for|of|on) (the |my |this )?order)\b/,
+  /** the customer's own default address */
+  defaultAddress: /\b(default|account'?s address|(update|change) my address|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on))\b/,
+  /** "I moved": a new home, which counts for the account when no order is named */
+  moved: /\b(i moved|i've moved|i have moved|we moved|we've moved|we have moved|new home|moved house|my new address)\b/,
+  information: /\b(track|tracking|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|which payment|what payment|in stock|available|total)\b/,
+  billing: /\b(charged (me )?twice|charge[ds]? twice|double[- ]charg\w*|two (identical )?(payments|charges)|twice for|overcharg\w*|charged (me )?more|(took|charged|taken|billed|captured) .{0,40}\bmore than|taken for|more than (my|the) (order )?total|higher than|(amount|charge|what) .{0,50}(doesn't|does not|didn't|did not|don't) match|refund the difference|where('s| is) (my|the) refund|(no|not the|not a|not my|still no) refund|refund .{0,40}\b(go|gone|went) through|refund (never|hasn't|has not|didn't|did not|still)|refund .{0,60}\b(never|hasn't|has not|didn't|did not) (showed|shown|show|arrived|appeared|come|came|arrive|reach|landed)|(never|not) (got|received|arrived|come back|came back|showed up|shown up)|nothing has come back|hasn't come back|missing refund|refund is missing|statement|(charged|took|taken|billed|captured) .{0,20}\$[\d,]+(\.\d\d)? for|(want|get|need) (the|my) (extra|difference|money) back)\b/,
 } as const;
+
+/**
+ * A cancellation asked for. "cancelled" is a request only after a wish ("I want it cancelled",
+ * "can it be cancelled"); "I cancelled it", "my cancelled order" state a fact.
+ */
+function asksToCancel(text: string): boolean {
+  const t = normalize(text);
+  for (const m of t.matchAll(new RegExp(PATTERNS.cancel.source, 'g'))) {
+    const before = t.slice(Math.max(0, m.index - 30), m.index);
+    if (NEGATED.test(before)) continue;
+    if (/^(cancell?ed|canceled)$/.test(m[0]) && !/\b(be|get|have|want|like|need|please|getting)\b[^.!?]{0,20}$/.test(before)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A sentence about the price difference ("charge my card for the difference") is not a new payment method. */
+const DIFFERENCE = /\b(difference|extra|costs? more|any (more|less)|the rest|price)\b/;
+
+/** Sentences that ask to pay another way: their "instead" is about the payment, not the items. */
+const sentences = (text: string) => text.split(/(?<=[.!?\n])/);
+
+function withoutPaymentWords(text: string): string {
+  return sentences(text)
+    .map((s) => {
+      const t = normalize(s);
+      return PATTERNS.payment.test(t) ? t.replace(new RegExp(PATTERNS.payment.source, 'g'), ' ').replace(/\binstead\b/g, ' ') : s;
+    })
+    .join('\n');
+}
 
 /** The requests of one order's text (status decides later between item change and exchange). */
 export function requestsIn(text: string): Set<RequestKind> {
   const found = new Set<RequestKind>();
+  const t = normalize(text);
   if (has(text, PATTERNS.billing)) found.add('billing');
-  if (asks(text, PATTERNS.cancel)) found.add('cancel');
+  if (asksToCancel(text)) found.add('cancel');
   if (asks(text, PATTERNS.return) && !has(text, /\brefund (never|hasn't|has not|didn't)/)) found.add('return');
-  if (asks(text, PATTERNS.exchange) || asks(text, PATTERNS.change)) found.add('change_items');
-  if (has(text, PATTERNS.payment)) found.add('payment');
-  if (parseAddress(text) && has(text, PATTERNS.address)) found.add(has(text, PATTERNS.defaultAddress) && !has(text, /\border\b/) ? 'default_address' : 'order_address');
+  const itemText = withoutPaymentWords(text);
+  if (asks(itemText, PATTERNS.exchange) || asks(itemText, PATTERNS.change) || /(->|\u2192|=>)/.test(itemText)) found.add('change_items');
+  if (sentences(text).some((s) => PATTERNS.payment.test(normalize(s)) && !DIFFERENCE.test(normalize(s)))) found.add('payment');
+  if (parseAddress(text)) {
+    const forAccount = PATTERNS.defaultAddress.test(t);
+    const forOrder = PATTERNS.address.test(t);
+    if (forAccount) found.add('default_address');
+    if (forOrder && (!forAccount || /\b(order|package|it|them) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (send|ship)/.test(t))) found.add('order_address');
+    if (!forAccount && !forOrder && /\baddress\b/.test(t)) found.add('order_address');
+  }
   if (has(text, PATTERNS.information)) found.add('information');
   return found;
 }
@@ -88,32 +134,83 @@ export function cancelReason(text: string): 'no longer needed' | 'ordered by mis
 
 // ---- out of scope and instructions to the agent ---------------------------------------------------
 
-const INJECTION = /\b(system override|ignore (all |any )?(the )?(previous|prior|above|your) (rules|instructions|policies|prompts?)|ignore all (rules|policies|instructions)|admin mode|developer mode|you are now|pre-?approved|do not ask for confirmation|without (asking|confirmation)|as an ai|jailbreak|new instructions:|override (the )?polic)/;
+const INJECTION = new RegExp(
+  [
+    'system override',
+    'ignore (all |any )?(the )?(previous|prior|above|your) (rules|instructions|policies|prompts?)',
+    'ignore all (rules|policies|instructions)',
+    'admin mode',
+    'developer mode',
+    'you are now',
+    'from now on,? you are',
+    'your only rule',
+    'pre-?approved',
+    'already (been )?approved',
+    'already confirmed',
+    'do not ask (any )?(questions|for confirmation)',
+    "don't ask (any )?(questions|for confirmation)",
+    'do not involve a (human|person)',
+    'no need for (verification|confirmation)',
+    'without (asking|confirmation|verification)',
+    'as an ai',
+    'jailbreak',
+    'new instructions:',
+    'instructions for the (ai|assistant|agent|bot)',
+    'note to the (ai|assistant|agent|bot)',
+    '(dear|hey|attention) (ai|assistant|bot)\\b',
+    'you are authori[sz]ed to',
+    'just execute',
+    'override (the )?polic',
+    // a pre-filled tool call: adjust_charge order_id=…
+    '\\b[a-z]+_[a-z_]+\\s*[({]?\\s*[a-z_]+\\s*[=:]',
+  ].join('|'),
+);
 
 const OUT_OF_SCOPE: [RegExp, string][] = [
   [/\b(lawyer|legal|attorney|sue|lawsuit|claim against|damages|court)\b/, 'a legal threat or claim'],
   [/\b(compensation|compensate)\b/, 'a compensation demand'],
   [/\b(price[- ]match|match (that|the|their) price|cheaper (at|in|elsewhere)|for \$?\d+(\.\d+)? less)\b/, 'a price-match request'],
-  [/\b(delete|close|remove|deactivate) (my|the) (account|data|profile)|gdpr|personal data\b/, 'an account deletion or data request'],
+  [/\b(delete|close|remove|deactivate|erase|wipe) (my|the|all my|all of my) (account|data|profile|purchase history|order history|history|information|info|personal)|gdpr|personal data|unsubscribe|marketing e-?mails?\b/, 'an account deletion, privacy or data request'],
   [/\b(update|change) (the |my )?(e-?mail|email address)|new email|(update|change) (the |my )?(name|phone)( on)?\b/, 'a change of email, name or phone (not possible here)'],
-  [/\b(coupon|discount code|promo code|voucher|store credit)\b/, 'a discount or credit request'],
+  [/\b(coupon|discount code|promo code|voucher|store credit|courtesy credit)\b/, 'a discount or credit request'],
+  [/\b(bulk (discount|order|pricing|purchase)|business pricing|wholesale|volume discount)\b/, 'bulk or business pricing'],
   [/\b(place (a|an|the) (new )?order|order (it|one) for me|buy .* for me)\b/, 'placing a new order'],
+  [/\badd (my |a |this |the )?(new )?(visa|mastercard|amex|discover|credit card|debit card|card|payment method|paypal)\b|\b\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}\b/, 'adding a payment method'],
   [/\b(warranty|repair|technician)\b/, 'a warranty or repair request'],
-  [/\b(speak to|talk to) (a |the |your )?(manager|supervisor|human)\b/, 'a request for a person'],
+  [/\b((marked|says|shows|showed|listed|tracking says) (as |it was |it's |it is |that it was )?delivered but|was delivered but|nothing (at|on) (my|the) (door|doorstep|porch)|(package|parcel|box) (was |has been |got )?(stolen|lost|missing)|never (got|received) (the|my) (package|parcel|delivery))/, 'a lost or stolen package'],
+  [/\b(speak to|talk to|speak with|talk with) (a |the |your )?(manager|supervisor|human|real person|person)\b/, 'a request for a person'],
 ];
+
+/** Text hidden from the reader or addressed to the assistant rather than to us: never acted on. */
+export function hiddenIn(text: string): { visible: string; hidden: string } {
+  const hidden: string[] = [];
+  const keep = (_: string, inner: string) => {
+    hidden.push(inner);
+    return ' ';
+  };
+  // HTML comments, and bracketed asides addressed to the assistant ("[Assistant instruction: …]")
+  const visible = text.replace(/<!--([\s\S]*?)(?:-->|$)/g, keep).replace(/\[([^\]]*\b(?:assistant|ai|agent|bot|system)\b[^\]]*)\]/gi, keep);
+  return { visible, hidden: hidden.join('\n').trim() };
+}
 
 export function injectionIn(text: string): boolean {
   return INJECTION.test(normalize(text));
 }
 
+/** Negated just before ("I do not want an exchange or store credit"), in the same clause. */
+const negatedBefore = (t: string, at: number) => /\b(don't|do not|dont|not|never|no)\b[^.,;!?]{0,40}$/.test(t.slice(Math.max(0, at - 45), at));
+
 export function outOfScopeIn(text: string): string | null {
   const t = normalize(text);
-  return OUT_OF_SCOPE.find(([re]) => re.test(t))?.[1] ?? null;
+  for (const [re, what] of OUT_OF_SCOPE) {
+    for (const m of t.matchAll(new RegExp(re.source, 'g'))) if (!negatedBefore(t, m.index)) return what;
+  }
+  return null;
 }
 
 /** Someone else's order: "my sister's order", "for my husband", "her order". */
 export function mentionsSomeoneElse(text: string): boolean {
-  return /\b(my (sister|brother|mother|mom|mum|father|dad|wife|husband|partner|friend|son|daughter|neighbou?r|colleague|boss|cousin|aunt|uncle)('s)?\b.{0,40}\b(order|account)|(her|his|their) order|on behalf of|for (her|him))\b/.test(normalize(text));
+  return /\b(my (sister|brother|mother|mom|mum|father|dad|wife|husband|partner|friend|son|daughter|neighbou?r|colleague|boss|cousin|aunt|uncle|roommate|room-mate|flatmate|housemate|girlfriend|boyfriend|fianc\w*|grand\w+)('s)?\b.{0,60}\b(order|account|bought|ordered)|(her|his|their) (order|card|account)|on behalf of|for (her|him))\b/.test(normalize(text));
 }
 
 // ---- identity ------------------------------------------------------------------------------------
@@ -150,7 +247,7 @@ const STATES: Record<string, string> = {
 };
 
 const ADDRESS =
-  /(\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'-]+){1,6}?)\s*,\s*(?:((?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|#)\s*[\w-]+)\s*,?\s*)?([A-Za-z][A-Za-z .'-]*?)\s*,\s*([A-Z]{2}|[A-Za-z][A-Za-z ]+?)\s*,?\s+(\d{5})(?:-\d{4})?(?:\s*,?\s*(USA|U\.S\.A\.|United States(?: of America)?|US)\b)?/;
+  /(\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'-]+){1,6}?)\s*,\s*(?:((?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|#)\s*[\w-]+)\s*,?\s*)?([A-Za-z][A-Za-z .'-]*?)(?:\s*,\s*|\s+(?=[A-Z]{2}\s*,?\s+\d{5}))([A-Z]{2}|[A-Za-z][A-Za-z ]+?)\s*,?\s+(\d{5})(?:-\d{4})?(?:\s*,?\s*(USA|U\.S\.A\.|United States(?: of America)?|US)\b)?/;
 
 /** The first full postal address in the text (street, optional unit, city, state, zip). */
 export function parseAddress(text: string): Omit<Address, 'country'> & { country: string } | null {
@@ -159,5 +256,7 @@ export function parseAddress(text: string): Omit<Address, 'country'> & { country
   const stateRaw = m[4]!.trim();
   const state = /^[A-Z]{2}$/.test(stateRaw) ? stateRaw : STATES[stateRaw.toLowerCase()];
   if (!state) return null;
-  return { address1: m[1]!.trim(), address2: (m[2] ?? '').trim(), city: m[3]!.trim(), state, country: 'USA', zip: m[5]! };
+  // "W6002467 should go to 544 Sunset Drive": the street starts at its own number
+  const street = m[1]!.trim().match(/\d+[A-Za-z]?\s+[^\d]*$/)?.[0] ?? m[1]!.trim();
+  return { address1: street, address2: (m[2] ?? '').trim(), city: m[3]!.trim(), state, country: 'USA', zip: m[5]! };
 }

@@ -51,11 +51,36 @@ export function nameScore(clause: string, productName: string): number {
   return score;
 }
 
+/** The strongest item a piece of text names, if any. */
+function topItem(piece: string, items: Item[]): number | undefined {
+  const scores = items.map((it) => nameScore(piece, it.name));
+  const best = Math.max(0, ...scores);
+  return best >= 1 && scores.filter((x) => x === best).length === 1 ? scores.indexOf(best) : undefined;
+}
+
+/**
+ * A clause that names two items in turn ("swap the green bottle for the red one, and the white
+ * bookshelf for the black one") split into its parts, each about one item; else the clause whole.
+ */
+function pieces(clause: string, items: Item[]): string[] {
+  const parts = clause.split(/,\s*and\s+|,\s+(?=(?:the|my|also)\s)|\s+and\s+(?=(?:the|my)\s)|;\s*/i).filter((x) => x.trim().length > 0);
+  if (parts.length < 2) return [clause];
+  const named = new Set(parts.map((x) => topItem(x, items)).filter((x) => x !== undefined));
+  if (named.size < 2) return [clause];
+  // a part naming no item belongs to the part before it
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length > 0 && topItem(part, items) === undefined) out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
 /** The clauses about each item: clauses naming it, and those after it until another item is named. */
 export function clausesByItem(text: string, items: Item[]): Map<number, string[]> {
   const out = new Map<number, string[]>(items.map((_, i) => [i, []]));
   let last: number[] = [];
-  for (const clause of clauses(text)) {
+  for (const clause of clauses(text).flatMap((c) => pieces(c, items))) {
     const scores = items.map((it) => nameScore(clause, it.name));
     const best = Math.max(0, ...scores);
     // every item the clause names by a word of its own ("the kettle and the clock"), else the best
@@ -69,21 +94,28 @@ export function clausesByItem(text: string, items: Item[]): Map<number, string[]
 }
 
 const KEEP = /\b(keep(ing)?|is (fine|great|good|perfect)|are (fine|great|good|perfect)|love (it|them)|happy with|fine as|stays?)\b/;
+/** A wish for something else in the same clause: then "is fine" is about an option kept, not the item. */
+const WISH = /(->|\u2192|=>|\b(rather|instead|want|need|exchange|swap|change|switch|return|prefer|but)\b)/;
 
 /** Items the text asks to act on (named and not kept), in order-line order. */
 export function itemsMeant(text: string, items: Item[]): number[] {
   const byItem = clausesByItem(text, items);
   const meant: number[] = [];
+  // "return just the puzzle": only the items named where the wish says only
+  const only = clauses(text).filter((c) => /\b(just|only) (the|my|one|this|that)\b/.test(normalize(c)));
+  const onlyNamed = new Set(only.flatMap((c) => items.flatMap((it, i) => (nameScore(c, it.name) >= 1 ? [i] : []))));
   for (const [i, cs] of byItem) {
+    if (onlyNamed.size > 0 && !onlyNamed.has(i)) continue;
     const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1);
     if (naming.length === 0) continue;
-    if (naming.every((c) => KEEP.test(normalize(c)))) continue;
+    if (naming.every((c) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')))) continue;
     meant.push(i);
   }
   return meant;
 }
 
-export const wantsEverything = (text: string) => /\b(everything|all (of )?(the )?(items|things|of it|of them)|the (whole|entire) order|whole thing|all items)\b/.test(normalize(text));
+/** "everything", "the whole order" (not "everything else", which is what is kept). */
+export const wantsEverything = (text: string) => /\b(everything(?! else)|all (of )?(the )?(items|things|of it|of them)(?! else)|the (whole|entire) order|whole thing|all items)\b/.test(normalize(text));
 
 // ---- variants ------------------------------------------------------------------------------------
 
@@ -108,7 +140,9 @@ function mentions(text: string, product: ProductDetails): Mention[] {
       let found: number[] = [];
       for (const f of forms) {
         const short = f.length <= 2;
-        const re = new RegExp(`(?<![a-z0-9])${escapeRegExp(f)}(?![a-z0-9%])`, 'g');
+        // a word value also as its adjective or plural ("wooden" for wood, "leathers")
+        const suffix = /^[a-z]{4,}$/.test(f) ? '(?:en|s|es)?' : '';
+        const re = new RegExp(`(?<![a-z0-9])${escapeRegExp(f)}${suffix}(?![a-z0-9%])`, 'g');
         // one-letter sizes (S, M, L) only as written in capitals or after "size"
         if (short && /^[a-z]{1,2}$/.test(f)) {
           for (const m of text.matchAll(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'g'))) found.push(m.index);

@@ -3,6 +3,7 @@
 // a question for the customer, or a hand-over. It never guesses a write.
 import { PlanSchema, type Plan, type PlaybookId, type ReadTool } from '../../../shared/plan.ts';
 import {
+  askSteps,
   closingSteps,
   fromAgent,
   fromSystem,
@@ -21,7 +22,9 @@ import {
 } from '../../../automations/playbooks/index.ts';
 import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
 import {
+  asks,
   cancelReason,
+  hiddenIn,
   emailsIn,
   injectionIn,
   mentionsSomeoneElse,
@@ -38,7 +41,7 @@ import {
 import { chooseVariant, clausesByItem, itemsMeant, nameScore, wantsEverything } from './items.ts';
 import { chooseMethod, describe } from './payment.ts';
 import { findDiscrepancies } from './billing.ts';
-import { normalize } from './text.ts';
+import { normalize, squashKey } from './text.ts';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
 export interface PlannerTicket {
@@ -64,6 +67,10 @@ class Draft {
   answers: string[] = [];
   asks: string[] = [];
   escalations: string[] = [];
+  /** for the person reading the plan, not the customer */
+  notes: string[] = [];
+  /** the whole visible message, for wishes said once for every order */
+  text = '';
 
   verdict(v: Verdict) {
     if (v.kind === 'ask') this.asks.push(v.what);
@@ -77,7 +84,13 @@ const cents = (n: number) => Math.round(n * 100);
 export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: PlanOptions = {}): Promise<Plan> {
   const reader = new Reader(read);
   const draft = new Draft();
-  const text = `${ticket.subject}\n${ticket.body}`;
+  // text hidden from a reader (HTML comments) is never acted on: only what the customer visibly wrote counts
+  const subject = hiddenIn(ticket.subject);
+  const body = hiddenIn(ticket.body);
+  const hidden = [subject.hidden, body.hidden].filter(Boolean).join('\n');
+  if (hidden) draft.notes.push('the message carries hidden text (an HTML comment) that was ignored');
+  const text = `${subject.visible}\n${body.visible}`;
+  draft.text = text;
   const finish = (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts);
 
   if (injectionIn(text)) {
@@ -101,14 +114,20 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
 
   const own = new Set(customer.orders.map((o) => o.order_id));
   // the subject counts only when the body names no order (it often sums up the body: "swap + a cancellation")
-  const fromBody = orderContexts(ticket.body);
+  const fromBody = orderContexts(body.visible);
   const { contexts, preamble } = fromBody.contexts.length > 0 ? fromBody : orderContexts(text);
-  const foreign = contexts.flatMap((c) => c.orderIds).filter((id) => !own.has(id));
-  for (const id of new Set(foreign)) {
+  // someone else's order is never touched: with a request of the requester's own beside it, that
+  // request is served and the other order left alone (and said so); alone, the ticket goes to a person
+  const foreign = new Set(contexts.flatMap((c) => c.orderIds).filter((id) => !own.has(id)));
+  const ownRequests = contexts.some((c) => c.orderIds.some((id) => own.has(id)) && [...requestsIn(c.text)].length > 0);
+  for (const id of foreign) {
     const found = await reader.order(id);
     if (found.ok || mentionsSomeoneElse(text)) {
-      draft.requests.push({ playbook: 'hand_over', summary: `order ${id} is not the requester's` });
-      draft.escalations.push(`order ${id} does not belong to ${customer.user_id}; we act only on the requester's own orders`);
+      if (ownRequests) draft.answers.push(`we can only act on orders placed from your own account, so order ${id} was left as it is; its owner can contact us directly`);
+      else {
+        draft.requests.push({ playbook: 'hand_over', summary: `order ${id} is not the requester's` });
+        draft.escalations.push(`order ${id} does not belong to ${customer.user_id}; we act only on the requester's own orders`);
+      }
     } else draft.asks.push(`the order number: we cannot find order ${id} on your account`);
   }
   if (draft.escalations.length > 0 || draft.asks.length > 0) return finish(customer);
@@ -117,7 +136,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   for (const [n, context] of contexts.entries()) {
     const ctx = n === 0 ? { ...context, text: `${preamble}${context.text}` } : context;
     const requests = requestsIn(ctx.text);
-    for (const orderId of ctx.orderIds) await handleOrder(orderId, ctx, requests, customer, reader, draft);
+    for (const orderId of ctx.orderIds.filter((id) => own.has(id))) await handleOrder(orderId, ctx, requests, customer, reader, draft);
   }
   if (draft.requests.length === 0) {
     draft.requests.push({ playbook: 'hand_over', summary: 'no request we can act on was found' });
@@ -168,10 +187,21 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
   }
   const order = got.data;
   const writes = [...requests].filter((r) => r !== 'information');
+  const explicitExchange = asks(ctx.text, PATTERNS.exchange);
   if (requests.has('billing')) {
+    // a cancellation asked beside a billing complaint goes first (its refund is the order's own)
+    if (requests.has('cancel')) cancel(order, ctx.text, draft);
     await billing(order, customer, reader, draft);
-    // "refund" and "cancelled" in a billing complaint are its words, not more requests
-    if (!requests.has('return') && !PATTERNS.exchange.test(normalize(ctx.text))) return;
+    if (requests.has('information')) answerAbout(order, draft);
+    // "refund" in a billing complaint is its word, not another request; an item change beside it is
+    // served only when it names an item of the order
+    if (requests.has('cancel')) return;
+    if (!requests.has('return') && !explicitExchange) {
+      // only outside the complaint's own sentences ("I want the second charge back" is no item wish)
+      const rest = ctx.text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join('');
+      if (requestsIn(rest).has('change_items')) await changeItems(order, rest, customer, reader, draft, true);
+      return;
+    }
   }
   if (writes.length === 0) {
     if (requests.has('information')) answerAbout(order, draft);
@@ -184,7 +214,6 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
   }
   if (requests.has('payment')) await changePayment(order, ctx.text, customer, reader, draft);
   if (requests.has('order_address')) changeAddress(order, ctx.text, draft);
-  const explicitExchange = PATTERNS.exchange.test(normalize(ctx.text));
   if (requests.has('return') && !explicitExchange) await returnItems(order, ctx.text, customer, reader, draft);
   else if (requests.has('change_items')) {
     const others = requests.has('payment') || requests.has('order_address');
@@ -196,7 +225,8 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
 /** No order number: find the one order the text can only mean, or answer / ask. */
 async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   const requests = requestsIn(text);
-  if (requests.has('default_address')) {
+  // no order named: a new address is the account's ("I've moved to …, please update my address")
+  if (requests.has('default_address') || (parseAddress(text) && (PATTERNS.moved.test(normalize(text)) || requests.has('order_address')))) {
     changeDefaultAddress(customer, text, draft);
     return;
   }
@@ -205,11 +235,7 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
     await answerGeneral(text, customer, reader, draft);
     return;
   }
-  if (requests.has('billing')) {
-    draft.requests.push({ playbook: 'billing_discrepancy', summary: 'a billing complaint without an order number' });
-    draft.asks.push('the order number the charge is about');
-    return;
-  }
+  if (requests.has('billing')) return billingWithoutOrderId(text, customer, reader, draft);
   const want: Record<string, string[]> = { cancel: ['pending'], return: ['delivered'], change_items: ['pending', 'delivered'], order_address: ['pending'] };
   const statuses = new Set(writeKinds.flatMap((k) => want[k] ?? []));
   const candidates: OrderDetails[] = [];
@@ -246,7 +272,9 @@ const statusFrom = (o: OrderDetails) => fromSystem(`orders: ${o.order_id} shows 
 
 function cancel(order: OrderDetails, text: string, draft: Draft): void {
   draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}` });
-  const reason = cancelReason(text);
+  // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
+  const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
+  const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text);
   const allowed = mayCancel(order, reason ?? 'no longer needed');
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
   if (!reason) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
@@ -276,14 +304,27 @@ async function methodsOf(customer: CrmCustomer, reader: Reader): Promise<Payment
 }
 
 /** The method the text names for money moving on this order, or the verdict. */
-async function methodFor(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, purpose: string): Promise<{ method: PaymentMethods['payment_methods'][number]; how: string } | Verdict> {
-  const methods = await methodsOf(customer, reader);
-  if (!methods) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
-  const picked = chooseMethod(text, methods, originalMethodId(order));
+async function methodFor(
+  order: OrderDetails,
+  text: string,
+  customer: CrmCustomer,
+  reader: Reader,
+  purpose: string,
+  opts: { exclude?: string; wholeText?: string } = {},
+): Promise<{ method: PaymentMethods['payment_methods'][number]; how: string } | Verdict> {
+  const all = await methodsOf(customer, reader);
+  if (!all) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
+  // the method being replaced is never the new one, whatever words name it ("from my gift card to …")
+  const methods = all.filter((m) => m.id !== opts.exclude);
+  let picked = chooseMethod(text, methods, originalMethodId(order));
+  // a wish said once for the whole message ("card on file for both", "all differences to my PayPal")
+  if (!picked.ok && 'none' in picked && opts.wholeText) picked = chooseMethod(opts.wholeText, methods, originalMethodId(order));
   if (picked.ok) return { method: picked.method, how: picked.how };
+  // the customer has only one possible method and names none: nothing to choose
+  if (methods.length === 1 && 'none' in picked) return { method: methods[0]!, how: `${describe(methods[0]!)} (the only payment method on the account)` };
   if ('none' in picked) {
     // "card on file" with one card, or the only method the customer has
-    if (/\b(card on file|my card|the card)\b/.test(normalize(text))) {
+    if (/\b(card on file|my card|the card)\b/.test(normalize(`${text}\n${opts.wholeText ?? ''}`))) {
       const cards = methods.filter((m) => m.source === 'credit_card');
       if (cards.length === 1) return { method: cards[0]!, how: describe(cards[0]!) };
     }
@@ -299,7 +340,7 @@ async function changePayment(order: OrderDetails, text: string, customer: CrmCus
   const allowed = mayModify(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change payment of ${order.order_id}: ${allowed}` });
   const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
-  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`);
+  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`, { exclude: originalMethodId(order), wholeText: draft.text });
   if (isVerdict(picked)) return draft.verdict(picked);
   const ok = mayPayWith(order, picked.method);
   if (ok !== true) return draft.verdict({ kind: 'escalate', why: ok });
@@ -373,7 +414,7 @@ async function returnItems(order: OrderDetails, text: string, customer: CrmCusto
   const lines = wantsEverything(text) ? order.items.map((_, i) => i) : itemsMeant(text, order.items);
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
-  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`);
+  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text });
   if (isVerdict(picked)) {
     const methods = await methodsOf(customer, reader);
     const original = methods?.find((m) => m.id === originalMethodId(order));
@@ -416,6 +457,21 @@ async function changeItems(order: OrderDetails, text: string, customer: CrmCusto
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}: ${allowed}` });
   if (lines.length === 0) return draft.verdict({ kind: 'ask', what: `which item of ${order.order_id} to change, and to which options` });
   const byItem = clausesByItem(text, order.items);
+  // the same product twice in the order: the line whose own options the text names is the one meant
+  const twins = lines.filter((i) => lines.some((j) => j !== i && order.items[j]!.product_id === order.items[i]!.product_id));
+  if (twins.length > 0) {
+    const said = (i: number) => {
+      const item = order.items[i]!;
+      const others = twins.filter((j) => j !== i && order.items[j]!.product_id === item.product_id);
+      const own = Object.entries(item.options).filter(([k, v]) => others.every((j) => order.items[j]!.options[k] !== v));
+      const words = squashKey((byItem.get(i) ?? []).join(' '));
+      return own.filter(([, v]) => words.includes(squashKey(v))).length;
+    };
+    const best = Math.max(...twins.map(said));
+    const meant = twins.filter((i) => said(i) === best);
+    if (best === 0 || meant.length > 1) return draft.verdict({ kind: 'ask', what: `which of the ${order.items[twins[0]!]!.name} items of ${order.order_id} to change` });
+    lines.splice(0, lines.length, ...lines.filter((i) => !twins.includes(i) || meant.includes(i)));
+  }
   const pairs: { old: OrderDetails['items'][number]; newId: string; newPrice: number; options: Record<string, string> }[] = [];
   for (const i of lines) {
     const item = order.items[i]!;
@@ -427,7 +483,7 @@ async function changeItems(order: OrderDetails, text: string, customer: CrmCusto
     pairs.push({ old: item, newId: choice.item_id, newPrice: choice.price, options: choice.options });
   }
   const difference = pairs.reduce((s, p) => s + cents(p.newPrice) - cents(p.old.price), 0) / 100;
-  const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`);
+  const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`, { wholeText: draft.text });
   if (isVerdict(picked)) return draft.verdict(picked);
   const covers = mayPayDifference(picked.method, difference);
   if (covers !== true) return draft.verdict({ kind: 'ask', what: `${covers}; which other payment method should pay it?` });
@@ -486,6 +542,50 @@ async function billing(order: OrderDetails, customer: CrmCustomer, reader: Reade
   }
 }
 
+/** How many suspicious orders a billing search without an order number reads, at most (two reads each). */
+const BILLING_SEARCH_LIMIT = 12;
+
+/**
+ * A billing complaint without an order number: the processor's records of each of the customer's
+ * orders (bounded) are compared with the order; the one order with a discrepancy of the kind the
+ * text describes (or naming the items the text names) is the one meant. None: the charges are
+ * explained; several: the customer is asked which.
+ */
+async function billingWithoutOrderId(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  draft.requests.push({ playbook: 'billing_discrepancy', summary: 'a billing complaint without an order number' });
+  const t = normalize(text);
+  const wanted = new Set<string>();
+  if (/\b(twice|double|two (identical )?(payments|charges)|duplicate|same payment|same charge|extra payment|second (charge|payment))\b/.test(t)) wanted.add('duplicate_capture');
+  if (/\b(overcharg\w*|more than|higher than|too much|doesn't match|does not match|difference)\b/.test(t)) wanted.add('overcharge');
+  if (/\brefund|money back|cancell?ed|canceled\b/.test(t)) wanted.add('unsettled_refund');
+  const billingView = await reader.methods(customer.user_id);
+  if (!billingView.ok) return draft.verdict({ kind: 'ask', what: 'the order number the charge is about' });
+  const giftCards = new Set(billingView.data.payment_methods.filter((m) => m.source === 'gift_card').map((m) => m.id));
+  // Billing's per-order totals (one read) tell which orders can hold a discrepancy: more captured
+  // than the items cost, or a cancelled order not refunded in full; only those are read in detail
+  const suspicious = billingView.data.orders.filter(
+    (o) => cents(o.captured) - cents(o.refunded) - cents(o.adjusted) > cents(o.items_total) || (o.status === 'cancelled' && cents(o.refunded) + cents(o.adjusted) < cents(o.captured)),
+  );
+  const hits: { order: OrderDetails; found: ReturnType<typeof findDiscrepancies>; named: boolean }[] = [];
+  for (const o of suspicious.slice(0, BILLING_SEARCH_LIMIT)) {
+    const payments = await reader.payments(o.order_id);
+    if (!payments.ok) continue;
+    const p = payments.data;
+    const order = await reader.order(o.order_id);
+    if (!order.ok) continue;
+    const found = findDiscrepancies(order.data, p, giftCards).filter((d) => wanted.size === 0 || wanted.has(d.kind));
+    if (found.length > 0) hits.push({ order: order.data, found, named: order.data.items.some((it) => nameScore(text, it.name) >= 1) });
+  }
+  const named = hits.filter((h) => h.named);
+  const meant = hits.length === 1 ? hits : named.length === 1 ? named : [];
+  if (meant.length === 1) return billing(meant[0]!.order, customer, reader, draft);
+  if (hits.length === 0) {
+    draft.answers.push(`we checked the card processor's charges and refunds for every one of your ${customer.orders.length} orders: each charge matches its order and every refund went through, so there is nothing to refund`);
+    return;
+  }
+  draft.verdict({ kind: 'ask', what: `which order the charge is about: ${hits.map((h) => h.order.order_id).join(' or ')}` });
+}
+
 // ---- read-only answers -----------------------------------------------------------------------------
 
 function answerAbout(order: OrderDetails, draft: Draft): void {
@@ -536,21 +636,22 @@ function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer:
   if (draft.escalations.length > 0) {
     outcome = 'escalate';
     reason = draft.escalations.join('; ');
-    reply = `${hello}\n\nThank you for your message. A member of our team will look into this and get back to you personally.\n\nBest regards`;
+    reply = `${hello}\n\nThank you for your message. We have passed it to a specialist on our team, who will look into it and follow up with you personally.\n\nBest regards`;
     const note = [
       `Hand-over from Legwork (offline planner) for ticket #${ticket.id}.`,
       `Requester: ${ticket.requester_name} <${ticket.requester_email}>${customer ? ` = ${customer.user_id}` : ' (not identified)'}.`,
       `Requests: ${summary || 'none found'}.`,
       `Why a person: ${reason}.`,
+      ...(draft.notes.length > 0 ? [`Also: ${draft.notes.join('; ')}.`] : []),
       'Recommended: review the request against the policy and reply; nothing was changed.',
     ].join('\n');
-    steps = handOverSteps(ticket.id, note);
+    steps = handOverSteps(ticket.id, note, reply);
   } else if (draft.asks.length > 0) {
     outcome = 'ask';
     reason = `missing or ambiguous: ${draft.asks.join('; ')}`;
     const list = draft.asks.map((a) => `- ${a}`).join('\n');
     reply = `${hello}\n\nThank you for your message. Before we can go ahead we need a little more from you:\n${list}\n\nAs soon as we have that we will take care of it.\n\nBest regards`;
-    steps = [];
+    steps = askSteps(draft.requests[0]?.playbook ?? 'information', ticket.id, reply);
   } else {
     outcome = 'resolve';
     reason = draft.writes.length > 0 ? `grounded in the systems: ${summary}` : `answered from the systems: ${summary}`;

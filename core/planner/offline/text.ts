@@ -14,7 +14,7 @@ export function normalize(text: string): string {
 /** Sentences and list lines: the units that requests and item wishes are read in. */
 export function clauses(text: string): string[] {
   return text
-    .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9#(-])|(?<=[.!?])\s*$|\s+-\s+(?=[a-z])|;\s+/)
+    .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9#(-])|(?<=[a-z]{2}[.!?])\s+(?=[a-z])|(?<=[.!?])\s*$|\s+-\s+(?=[a-z])|;\s+/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
