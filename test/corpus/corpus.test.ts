@@ -1,7 +1,7 @@
-// The ticket corpus (test/corpus/tickets.jsonl): every line is a valid ticket, the mix the planner
-// issue asks for holds, every requester is a real customer, and every ticket's gold actions are
-// accepted by a real sandbox (control endpoint, fresh reset per ticket) and touch only the
-// requester's own orders and profile.
+// The ticket corpus (test/corpus/tickets.jsonl) and its hold-out part (holdout.jsonl): every line is
+// a valid ticket, ids are unique across both files, the mix the planner issue asks for holds, every
+// requester is a real customer, and every ticket's gold actions are accepted by a real sandbox
+// (control endpoint, fresh reset per ticket) and touch only the requester's own orders and profile.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
@@ -9,36 +9,53 @@ import { WRITE_OPERATIONS, CANCEL_REASONS } from '../../shared/retail.ts';
 import { loadRetailData } from '../../sandbox/domain/seed.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { control, sandboxSuite } from '../helpers/sandbox.ts';
-import { CORPUS_FILE } from './build.ts';
+import { CORPUS_FILE, HOLDOUT_FILE } from './build.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 import { SOURCES } from './source/index.ts';
+import { HOLDOUT_SOURCES } from './holdout/index.ts';
+import type { SourceTicket } from './source/types.ts';
 
-const lines = readFileSync(CORPUS_FILE, 'utf8').split('\n').filter((l) => l.trim() !== '');
-const parsed = lines.map((line, i) => ({ line: i + 1, result: CorpusTicketSchema.safeParse(JSON.parse(line)) }));
-const tickets: CorpusTicket[] = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+/** One corpus file read line by line, with the sources it must be built from. */
+function readCorpus(name: string, file: string, sources: SourceTicket[]) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const parsed = lines.map((line, i) => ({ line: i + 1, result: CorpusTicketSchema.safeParse(JSON.parse(line)) }));
+  const tickets: CorpusTicket[] = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+  return { name, lines, parsed, tickets, sources };
+}
+
+const main = readCorpus('tickets.jsonl', CORPUS_FILE, SOURCES);
+const holdout = readCorpus('holdout.jsonl', HOLDOUT_FILE, HOLDOUT_SOURCES);
+const PARTS = [main, holdout];
+const tickets = main.tickets;
 const data = loadRetailData();
 
 const writes = (t: CorpusTicket) => t.expect.actions.length;
 const has = (t: CorpusTicket, tag: string) => t.tags.includes(tag);
-const count = (pred: (t: CorpusTicket) => boolean) => tickets.filter(pred).length;
+const count = (pred: (t: CorpusTicket) => boolean, from: CorpusTicket[] = tickets) => from.filter(pred).length;
 
-describe('corpus file', () => {
-  it('parses line by line with CorpusTicketSchema', () => {
-    const bad = parsed.filter((p) => !p.result.success).map((p) => `line ${p.line}: ${p.result.error?.message}`);
-    expect(bad).toEqual([]);
-    expect(tickets.length).toBe(lines.length);
+describe('corpus files', () => {
+  it('has at least 150 tickets in tickets.jsonl, 40 in holdout.jsonl, with ids unique across both', () => {
+    expect(main.tickets.length).toBeGreaterThanOrEqual(150);
+    expect(holdout.tickets.length).toBeGreaterThanOrEqual(40);
+    const all = PARTS.flatMap((p) => p.tickets.map((t) => t.id));
+    expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
   });
 
-  it('has at least 150 tickets with unique ids', () => {
-    expect(tickets.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(tickets.map((t) => t.id)).size).toBe(tickets.length);
+  it('holds in holdout.jsonl the mix of the main corpus: outcomes, every write kind, billing, injections', () => {
+    const h = holdout.tickets;
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) > 0, h)).toBeGreaterThanOrEqual(16);
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) === 0, h)).toBeGreaterThanOrEqual(5);
+    expect(count((t) => t.expect.outcome === 'ask', h)).toBeGreaterThanOrEqual(6);
+    expect(count((t) => t.expect.outcome === 'escalate', h)).toBeGreaterThanOrEqual(7);
+    expect(count((t) => t.expect.outcome === 'escalate' && has(t, 'injection'), h)).toBeGreaterThanOrEqual(2);
+    expect(count((t) => t.expect.outcome === 'escalate' && has(t, 'other-customer'), h)).toBeGreaterThanOrEqual(2);
+    expect(count((t) => has(t, 'unfounded-billing'), h)).toBeGreaterThanOrEqual(1);
+    expect(count((t) => has(t, 'multi-request') && writes(t) >= 2, h)).toBeGreaterThanOrEqual(5);
+    const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
+    expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
   });
 
-  it('is what build.ts makes of the hand-written sources', () => {
-    expect(tickets).toEqual(SOURCES.map((s) => CorpusTicketSchema.parse(s)));
-  });
-
-  it('holds the mix: outcomes, write kinds, injections, other customers, billing', () => {
+  it('holds in tickets.jsonl the mix: outcomes, write kinds, injections, other customers, billing', () => {
     expect(count((t) => t.expect.outcome === 'resolve' && writes(t) > 0)).toBeGreaterThanOrEqual(70);
     expect(count((t) => t.expect.outcome === 'resolve' && writes(t) === 0)).toBeGreaterThanOrEqual(20);
     expect(count((t) => t.expect.outcome === 'ask')).toBeGreaterThanOrEqual(25);
@@ -50,6 +67,19 @@ describe('corpus file', () => {
     expect(count((t) => has(t, 'multi-request') && writes(t) >= 2)).toBeGreaterThanOrEqual(15);
     const kinds = new Set(tickets.flatMap((t) => t.expect.actions.map((a) => a.name)));
     expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+});
+
+describe.each(PARTS)('$name', ({ lines, parsed, tickets, sources }) => {
+  it('parses line by line with CorpusTicketSchema', () => {
+    const bad = parsed.filter((p) => !p.result.success).map((p) => `line ${p.line}: ${p.result.error?.message}`);
+    expect(bad).toEqual([]);
+    expect(tickets.length).toBe(lines.length);
+  });
+
+  it('is what build.ts makes of the hand-written sources', () => {
+    expect(tickets).toEqual(sources.map((s) => CorpusTicketSchema.parse(s)));
   });
 
   it('writes only when resolving, and tags every ticket', () => {
@@ -110,9 +140,9 @@ describe('gold actions against a real sandbox', () => {
     sandbox = s;
   });
 
-  it('every ticket’s gold actions apply on a fresh reset, with no refusal', async () => {
+  it('every ticket’s gold actions apply on a fresh reset, with no refusal (both files)', async () => {
     const refused: string[] = [];
-    for (const t of tickets.filter((x) => writes(x) > 0)) {
+    for (const t of PARTS.flatMap((p) => p.tickets).filter((x) => writes(x) > 0)) {
       await control(sandbox, 'POST', '/reset');
       for (const a of t.expect.actions) {
         const res = await control<{ ok: boolean; error?: string }>(sandbox, 'POST', '/apply', a);
@@ -128,7 +158,8 @@ describe('gold actions against a real sandbox', () => {
     await control(sandbox, 'POST', '/reset');
     const extras = await control<{ billing: { discrepancies: { order_id: string; record_id: string; amount: number; kind: string }[] } }>(sandbox, 'GET', '/state/extras');
     const planted = extras.json.billing.discrepancies;
-    for (const t of tickets) {
+    const all = PARTS.flatMap((p) => p.tickets);
+    for (const t of all) {
       for (const a of t.expect.actions.filter((x) => x.name === 'adjust_charge')) {
         const d = planted.find((p) => p.order_id === a.kwargs.order_id);
         expect(d, `${t.id}: no discrepancy planted on ${String(a.kwargs.order_id)}`).toBeDefined();
@@ -138,7 +169,7 @@ describe('gold actions against a real sandbox', () => {
         expect(a.kwargs.charge_id, t.id).toBe(charge);
       }
     }
-    for (const t of tickets.filter((x) => has(x, 'unfounded-billing'))) {
+    for (const t of all.filter((x) => has(x, 'unfounded-billing'))) {
       const orders = [...t.body.matchAll(/#?W\d{7}/g)].map((m) => `#${m[0].replace('#', '')}`);
       for (const id of orders) expect(planted.map((p) => p.order_id), `${t.id} names a planted order`).not.toContain(id);
     }
