@@ -148,8 +148,9 @@ export class Run extends EventEmitter implements RunHandle {
       }
     } catch (e) {
       // the journal could not be written (disk full, …): nothing more may run; the run stays open for `recover`
+      // No run_finished in the trace: it would sign the head and close a run that recovery must still carry on.
       outcome = 'failed';
-      await this.event('run_finished', { outcome, error: failure('internal', messageOf(e)), durationMs: Date.now() - this.started, resumable: true });
+      this.traceErrors.push(`run stopped and left for recovery: ${failure('internal', messageOf(e)).message}`);
       this.emit('progress', { type: 'run_finished', runId: this.runId, outcome } satisfies ProgressEvent);
     } finally {
       this.finished = true;
