@@ -2,11 +2,15 @@
 import { UsageError, USAGE } from './usage.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { benchCommand } from './commands/bench.ts';
+import { policyCommand } from './commands/policy.ts';
+import { traceCommand } from './commands/trace.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: (args) => sandboxCommand(args, { banner: false }),
   start: (args) => sandboxCommand(args, { banner: true }),
   bench: benchCommand,
+  policy: policyCommand,
+  trace: traceCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 // Writes that survive a crash: fsync'd appends and atomic replaces (temp file, fsync, rename).
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** fsync a folder so a new or renamed entry in it is on disk (a no-op where folders cannot be opened). */
@@ -22,6 +22,7 @@ export async function syncDir(dir: string): Promise<void> {
  */
 export async function writeFileDurable(file: string, bytes: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): Promise<void> {
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await mkdir(path.dirname(file), { recursive: true });
   const fh = await open(tmp, 'wx', opts.mode ?? 0o644);
   try {
     await fh.writeFile(bytes);

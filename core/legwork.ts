@@ -1,0 +1,245 @@
+// Legwork's core, put together: the browser and the runner over the configured systems, the
+// planner, the team lead's policy, the executor with its journal, and the trace store. The CLI,
+// browser mode and the Electron shell all drive this one object.
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Result } from '../shared/errors.ts';
+import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
+import type { Decision } from '../shared/decision.ts';
+import type { Facts } from '../shared/policy.ts';
+import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
+import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner.ts';
+import { EvidenceStore } from '../automations/runtime/evidence.ts';
+import { connectors } from '../automations/systems/index.ts';
+import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
+import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
+import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
+import { PolicyStore } from './policy/store.ts';
+import { decide, decidePlan } from './policy/decide.ts';
+import { TraceStore } from './trace/store.ts';
+import { Journal } from './executor/journal.ts';
+import { actionRegistry } from './executor/actions.ts';
+import { Executor } from './executor/executor.ts';
+import type { RunHandle } from './executor/run.ts';
+import type { ProgressEvent, RunSummary } from './executor/types.ts';
+import { approvePlan, planHash } from './plan-hash.ts';
+
+export interface LegworkOptions {
+  home: string;
+  systems: SystemsConfig;
+  /** who works here: approvals and rate limits are per agent */
+  agent?: string;
+  /** launch options, or a CDP endpoint (Electron's own views, a running Chromium) */
+  browser?: LaunchOptions & { cdpEndpoint?: string };
+  /** plans a ticket; default the offline planner */
+  planner?: (ticket: PlannerTicket, read: ReadTool) => Promise<Plan>;
+  /** per action, unless it sets its own */
+  timeoutMs?: number;
+}
+
+export interface Proposal {
+  plan: Plan;
+  decisions: Decision[];
+  planHash: string;
+}
+
+/** What the plan's reads said, kept so the policy's conditions can be evaluated per step. */
+class ReadLog {
+  private readonly outputs = new Map<string, unknown>();
+
+  tool(inner: ReadTool): ReadTool {
+    return async (system, action, input) => {
+      const result = await inner(system, action, input);
+      if (result.ok) this.outputs.set(`${action}:${JSON.stringify(input)}`, result.data);
+      return result;
+    };
+  }
+
+  /** The facts a policy condition may name for one step: the order it changes, the customer. */
+  factsFor(plan: Plan, step: Step): Facts {
+    const orderId = typeof step.params.order_id === 'string' ? step.params.order_id : undefined;
+    const order = orderId ? (this.outputs.get(`get_order_details:${JSON.stringify({ order_id: orderId })}`) as Record<string, any> | undefined) : undefined;
+    const facts: Record<string, unknown> = {};
+    if (plan.customer) facts.customer = { user_id: plan.customer.user_id, email: plan.customer.email };
+    if (order) {
+      const total = (order.items as { price: number }[] | undefined)?.reduce((sum, i) => sum + i.price, 0);
+      facts.order = { id: order.order_id, status: order.status, ...(total === undefined ? {} : { total: Math.round(total * 100) / 100 }), items: order.items?.length ?? 0 };
+    }
+    if (step.amount !== undefined) facts.amount = step.amount;
+    return facts as Facts;
+  }
+}
+
+interface Proposed extends Proposal {
+  reads: ReadLog;
+}
+
+export class Legwork {
+  readonly traces: TraceStore;
+  readonly policy: PolicyStore;
+  readonly executor: Executor;
+  readonly agent: string;
+  private readonly proposals = new Map<number, Proposed>();
+  private readonly runs = new Map<string, RunHandle>();
+
+  private constructor(
+    readonly home: string,
+    readonly host: BrowserHost,
+    readonly runner: ActionRunner,
+    private readonly opts: LegworkOptions,
+  ) {
+    this.agent = opts.agent ?? 'agent';
+    this.traces = TraceStore.forHome(home);
+    this.policy = new PolicyStore({ home });
+    const journal = Journal.inHome(home);
+    this.executor = new Executor({
+      runner,
+      actions: actionRegistry(),
+      journal,
+      openTrace: (runId) => this.openTrace(runId),
+      decideAtRun: (step) => this.decideAtRun(step),
+      evidenceDir: path.join(home, 'evidence'),
+      escalateTo: 'Tier 2',
+    });
+  }
+
+  static async open(opts: LegworkOptions): Promise<Legwork> {
+    mkdirSync(opts.home, { recursive: true });
+    const host = opts.browser?.cdpEndpoint ? await BrowserHost.connect(opts.browser.cdpEndpoint) : await BrowserHost.launch({ headless: true, ...opts.browser });
+    const systems: Record<string, SystemEndpoint> = {};
+    for (const [name, entry] of Object.entries(opts.systems.systems)) {
+      const connector = connectors[name];
+      if (connector) systems[name] = { connector, baseUrl: entry.url };
+    }
+    const runner = new ActionRunner({
+      host,
+      secrets: secretStoreFor(opts.systems),
+      systems,
+      evidence: new EvidenceStore(path.join(opts.home, 'evidence')),
+      timeoutMs: opts.timeoutMs ?? 15_000,
+    });
+    const legwork = new Legwork(opts.home, host, runner, opts);
+    await legwork.policy.load();
+    return legwork;
+  }
+
+  /** The helpdesk queue. */
+  async queue(filter: { status?: string; q?: string } = {}): Promise<Result<Awaited<ReturnType<typeof listTickets.output.parse>>['tickets']>> {
+    const out = await this.runner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) });
+    return out.ok ? { ok: true, data: out.output.tickets } : { ok: false, error: out.error };
+  }
+
+  async ticket(ticketId: number): Promise<Result<Ticket>> {
+    const out = await this.runner.run(getTicket, { ticket_id: ticketId });
+    return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
+  }
+
+  /** Reads the ticket and what it needs from the systems, plans it, and takes the policy's decisions. */
+  async propose(ticketId: number, onRead?: (r: { system: SystemId; action: string; ok: boolean }) => void): Promise<Result<Proposal>> {
+    const ticket = await this.ticket(ticketId);
+    if (!ticket.ok) return ticket;
+    const t = ticket.data;
+    const plannerTicket: PlannerTicket = {
+      id: t.id,
+      requester_name: t.requester_name,
+      requester_email: t.requester_email,
+      subject: t.subject,
+      body: t.messages.filter((m) => m.kind === 'customer').map((m) => m.body).join('\n\n'),
+    };
+    const reads = new ReadLog();
+    const base = readToolFor(this.runner);
+    const watched: ReadTool = async (system, action, input) => {
+      const r = await base(system, action, input);
+      onRead?.({ system, action, ok: r.ok });
+      return r;
+    };
+    const plan = await (this.opts.planner ?? planOffline)(plannerTicket, reads.tool(watched));
+    return { ok: true, data: this.settle(plan, reads) };
+  }
+
+  /** Takes the policy's decisions for a plan and remembers it as the ticket's proposal. */
+  private settle(plan: Plan, reads: ReadLog): Proposed {
+    const decisions = decidePlan(this.policy.current.policy, plan, this.decideContext(plan, reads));
+    const proposed: Proposed = { plan, decisions, planHash: planHash(plan), reads };
+    this.proposals.set(plan.ticketId, proposed);
+    return proposed;
+  }
+
+  private decideContext(plan: Plan, reads: ReadLog) {
+    return {
+      facts: (step: Step) => reads.factsFor(plan, step),
+      agent: this.agent,
+      now: new Date(),
+      recentAutoRuns: this.traces.recentAutoRuns(this.agent),
+    };
+  }
+
+  /** The agent changes one parameter: the plan gets a new hash, new decisions, and the value's source is the agent. */
+  editParam(ticketId: number, hash: string, stepId: string, param: string, value: unknown): Result<Proposal> {
+    const current = this.proposals.get(ticketId);
+    if (!current || current.planHash !== hash) return fail('precondition_failed', `the plan of ticket #${ticketId} has changed; reload it`);
+    const step = current.plan.steps.find((s) => s.id === stepId);
+    if (!step) return fail('not_found', `the plan has no step ${stepId}`);
+    if (step.kind !== 'write') return fail('invalid_input', `step ${stepId} only reads`);
+    if (!Object.hasOwn(step.params, param)) return fail('invalid_input', `step ${stepId} (${step.action}) has no parameter "${param}"`);
+    const plan: Plan = structuredClone(current.plan);
+    const edited = plan.steps.find((s) => s.id === stepId)!;
+    edited.params[param] = value;
+    edited.provenance[param] = { source: 'agent', detail: `set by ${this.agent}` };
+    return { ok: true, data: this.settle(plan, current.reads) };
+  }
+
+  /**
+   * The agent's one click: runs the ticket's proposal if `hash` is the plan shown. Steps whose
+   * decision needs more than the agent's approval (second approver, suggest, blocked) are left.
+   */
+  async approve(
+    ticketId: number,
+    hash: string,
+    opts: { mode?: 'all' | 'step'; skip?: string[]; secondApprover?: string; onProgress?: (e: ProgressEvent) => void } = {},
+  ): Promise<Result<RunHandle>> {
+    const current = this.proposals.get(ticketId);
+    if (!current || current.planHash !== hash) return fail('precondition_failed', `this is not the plan proposed for ticket #${ticketId}; look at it again before approving`);
+    const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
+    if (!approval.ok) return approval;
+    const started = await this.executor.start(current.plan, approval.data, { mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    if (!started.ok) return started;
+    for (const stepId of opts.skip ?? []) started.data.skip(stepId);
+    this.runs.set(started.data.runId, started.data);
+    return started;
+  }
+
+  run(runId: string): RunHandle | undefined {
+    return this.runs.get(runId);
+  }
+
+  /** Finishes or hands over the runs a crash left open. */
+  recover(onProgress?: (e: ProgressEvent) => void): Promise<RunSummary[]> {
+    return this.executor.recoverRuns(onProgress ? { onProgress } : {});
+  }
+
+  private async decideAtRun(step: Step): Promise<Decision> {
+    await this.policy.load();
+    const key = canonicalJson([step.id, step.action, step.params]);
+    const proposed = [...this.proposals.values()].find((p) => p.plan.steps.some((s) => canonicalJson([s.id, s.action, s.params]) === key));
+    // A run recovered after a crash was proposed by an earlier process: no facts are known, and the
+    // policy's conditions on unknown facts then tighten, never loosen.
+    const plan = proposed?.plan ?? ({ ticketId: 0, steps: [step], customer: null } as unknown as Plan);
+    const ctx = proposed ? this.decideContext(plan, proposed.reads) : { facts: {}, agent: this.agent, now: new Date(), recentAutoRuns: this.traces.recentAutoRuns(this.agent) };
+    return decide(this.policy.current.policy, plan, step, ctx);
+  }
+
+  private async openTrace(runId: string) {
+    const resumed = await this.traces.resumeRun(runId);
+    if (resumed.ok) return resumed.data;
+    return this.traces.openRun({ runId, ticketId: 0, agent: this.agent, playbooks: [] });
+  }
+
+  async close(): Promise<void> {
+    await this.host.close();
+  }
+}
+
+function fail(code: 'precondition_failed' | 'not_found' | 'invalid_input', message: string): { ok: false; error: { code: typeof code; message: string; retryable: false } } {
+  return { ok: false, error: { code, message, retryable: false } };
+}
