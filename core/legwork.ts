@@ -31,8 +31,8 @@ export interface LegworkOptions {
   agent?: string;
   /** launch options, or a CDP endpoint (Electron's own views, a running Chromium) */
   browser?: LaunchOptions & { cdpEndpoint?: string };
-  /** plans a ticket; default the offline planner */
-  planner?: (ticket: PlannerTicket, read: ReadTool) => Promise<Plan>;
+  /** plans a ticket (as the helpdesk shows it); default the offline planner */
+  planner?: (ticket: Ticket, read: ReadTool) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
 }
@@ -138,14 +138,6 @@ export class Legwork {
   async propose(ticketId: number, onRead?: (r: { system: SystemId; action: string; ok: boolean }) => void): Promise<Result<Proposal>> {
     const ticket = await this.ticket(ticketId);
     if (!ticket.ok) return ticket;
-    const t = ticket.data;
-    const plannerTicket: PlannerTicket = {
-      id: t.id,
-      requester_name: t.requester_name,
-      requester_email: t.requester_email,
-      subject: t.subject,
-      body: t.messages.filter((m) => m.kind === 'customer').map((m) => m.body).join('\n\n'),
-    };
     const reads = new ReadLog();
     const base = readToolFor(this.runner);
     const watched: ReadTool = async (system, action, input) => {
@@ -153,7 +145,7 @@ export class Legwork {
       onRead?.({ system, action, ok: r.ok });
       return r;
     };
-    const plan = await (this.opts.planner ?? planOffline)(plannerTicket, reads.tool(watched));
+    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched));
     return { ok: true, data: this.settle(plan, reads) };
   }
 
@@ -238,6 +230,21 @@ export class Legwork {
   async close(): Promise<void> {
     await this.host.close();
   }
+}
+
+/** The offline planner over the helpdesk's ticket: the customer's messages are what it reads. */
+export function plannerTicketFrom(t: Ticket): PlannerTicket {
+  return {
+    id: t.id,
+    requester_name: t.requester_name,
+    requester_email: t.requester_email,
+    subject: t.subject,
+    body: t.messages.filter((m) => m.kind === 'customer').map((m) => m.body).join('\n\n'),
+  };
+}
+
+export function planOfflineFor(t: Ticket, read: ReadTool): Promise<Plan> {
+  return planOffline(plannerTicketFrom(t), read);
 }
 
 function fail(code: 'precondition_failed' | 'not_found' | 'invalid_input', message: string): { ok: false; error: { code: typeof code; message: string; retryable: false } } {
