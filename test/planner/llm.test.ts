@@ -134,7 +134,12 @@ describe('planWithLlm', () => {
     expect(plan.steps.map((s) => [s.id, s.system, s.action, s.kind])).toEqual([
       ['s1', 'orders', 'cancel_pending_order', 'write'],
       ['s2', 'crm', 'modify_user_address', 'write'],
+      // the model's reply text becomes the helpdesk steps every plan ends with
+      ['s3', 'helpdesk', 'reply_to_customer', 'write'],
+      ['s4', 'helpdesk', 'set_ticket_status', 'write'],
     ]);
+    expect(plan.steps[2]!.params).toEqual({ ticket_id: 41, body: plan.reply });
+    expect(plan.steps[3]!.params).toEqual({ ticket_id: 41, status: 'solved' });
     const [cancel, move] = plan.steps;
     expect(cancel!.params).toEqual({ order_id: ORDER, reason: 'no longer needed' });
     // the order id is on the order page; the reason is the planner's wording, not the customer's
@@ -194,7 +199,7 @@ describe('planWithLlm', () => {
     );
     const plan = await planWithLlm(ticket(CANCEL_AND_MOVE), read, options({ fallback: async () => (fallbacks++, offlinePlan()) }));
     expect(plan.planner).toBe('llm');
-    expect(plan.steps.map((s) => s.action)).toEqual(['cancel_pending_order', 'modify_user_address']);
+    expect(plan.steps.map((s) => s.action)).toEqual(['cancel_pending_order', 'modify_user_address', 'reply_to_customer', 'set_ticket_status']);
     expect(fallbacks).toBe(0);
     expect(server.requests).toHaveLength(3);
     const lastOf = (r: RecordedRequest) => messagesOf(r).at(-1)!;
@@ -348,7 +353,7 @@ describe('planWithLlm', () => {
     // the write outside the list was refused; what stands is flagged as the ticket's words only
     expect(server.requests[2]!.body.messages.at(-1).content).toMatch(/issue_refund|action/);
     expect(plan.planner).toBe('llm');
-    expect(plan.steps.every((s) => (LLM_WRITE_ACTIONS as readonly string[]).includes(s.action))).toBe(true);
+    expect(plan.steps.every((s) => (LLM_WRITE_ACTIONS as readonly string[]).includes(s.action) || s.action === 'reply_to_customer')).toBe(true);
     const [refund] = plan.steps;
     expect(refund!.action).toBe('adjust_charge');
     expect(refund!.amount).toBe(500);

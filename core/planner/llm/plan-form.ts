@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/errors.ts';
 import type { Ticket } from '../../../automations/systems/helpdesk/actions.ts';
 import { LLM_WRITE_ACTIONS, WRITE_ACTIONS } from './catalog.ts';
 import { ProvenanceIndex, type ReadEvidence } from './provenance.ts';
+import { internalNoteStep, replyStep, statusStep, type DraftStep } from '../../../automations/playbooks/steps.ts';
 
 export const LlmPlanFormSchema = z.object({
   outcome: OutcomeSchema,
@@ -93,6 +94,7 @@ export function planFromAnswer(content: string | null | undefined, ctx: PlanCont
     });
   }
   if (errors.length > 0) return problem(errors.join('\n'));
+  for (const step of helpdeskClosing(form.data.outcome, ctx.ticket.id, form.data.reason, form.data.reply, steps)) steps.push({ ...step, id: `s${steps.length + 1}` });
 
   const plan = PlanSchema.safeParse({
     ticketId: ctx.ticket.id,
@@ -108,4 +110,22 @@ export function planFromAnswer(content: string | null | undefined, ctx: PlanCont
   } satisfies z.input<typeof PlanSchema>);
   if (!plan.success) return problem(`the plan is not a valid Legwork plan:\n${z.prettifyError(plan.error)}`);
   return { ok: true, data: plan.data };
+}
+
+/**
+ * The model writes the reply as text, not as steps: the plan ends as every plan does, the reply
+ * sent and the ticket's status set by outcome (solved, pending the customer's answer, or open for
+ * the person an escalation goes to, with the hand-over note).
+ */
+function helpdeskClosing(outcome: Plan['outcome'], ticketId: number, reason: string, reply: string, steps: Step[]): DraftStep[] {
+  const has = (action: string) => steps.some((s) => s.action === action);
+  const playbook = steps.find((s) => s.playbook !== 'information')?.playbook ?? (outcome === 'escalate' ? 'hand_over' : 'information');
+  const out: DraftStep[] = [];
+  if (outcome === 'escalate' && !has('add_internal_note')) out.push(internalNoteStep('hand_over', ticketId, `Handed over by the LLM planner: ${reason}`));
+  if (reply.trim() && !has('reply_to_customer')) out.push(replyStep(playbook, ticketId, reply));
+  if (!has('set_ticket_status')) {
+    const status = outcome === 'resolve' ? 'solved' : outcome === 'ask' ? 'pending' : 'open';
+    out.push(statusStep(playbook, ticketId, status, outcome === 'resolve' ? 'the request is resolved' : outcome === 'ask' ? 'waiting for the customer to answer' : 'a person takes the case over'));
+  }
+  return out;
 }
