@@ -3,6 +3,7 @@ import { UsageError, USAGE } from './usage.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { benchCommand } from './commands/bench.ts';
 import { policyCommand } from './commands/policy.ts';
+import { evalCommand } from './commands/eval.ts';
 import { traceCommand } from './commands/trace.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: (args) => sandboxCommand(args, { banner: true }),
   bench: benchCommand,
   policy: policyCommand,
+  eval: evalCommand,
   trace: traceCommand,
 };
 

@@ -17,9 +17,10 @@ import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
 import { TraceStore } from './trace/store.ts';
+import type { OpenRun, TraceSink } from '../shared/trace.ts';
 import { Journal } from './executor/journal.ts';
 import { actionRegistry } from './executor/actions.ts';
-import { Executor } from './executor/executor.ts';
+import { Executor, newRunId } from './executor/executor.ts';
 import type { RunHandle } from './executor/run.ts';
 import type { ProgressEvent, RunSummary } from './executor/types.ts';
 import { approvePlan, planHash } from './plan-hash.ts';
@@ -70,6 +71,19 @@ class ReadLog {
   }
 }
 
+/** One read the planner made, as it finishes (what a panel shows while a proposal is being made). */
+export interface ReadSeen {
+  system: SystemId;
+  action: string;
+  ok: boolean;
+  input: Record<string, unknown>;
+  durationMs: number;
+  /** what it read, when it worked */
+  data?: unknown;
+  /** why it failed, when it did */
+  error?: string;
+}
+
 interface Proposed extends Proposal {
   reads: ReadLog;
 }
@@ -78,14 +92,19 @@ export class Legwork {
   readonly traces: TraceStore;
   readonly policy: PolicyStore;
   readonly executor: Executor;
-  readonly agent: string;
+  /** who works here (settings may change it: later approvals, decisions and runs carry the new name) */
+  agent: string;
   private readonly proposals = new Map<number, Proposed>();
   private readonly runs = new Map<string, RunHandle>();
+  /** what a run being started is about, for its trace's run_started */
+  private readonly starting = new Map<string, Pick<OpenRun, 'ticketId' | 'playbooks'>>();
 
   private constructor(
     readonly home: string,
     readonly host: BrowserHost,
     readonly runner: ActionRunner,
+    /** the planner's reads: the same browser, without screenshots (a plan's data is in the plan; a run's steps keep full evidence) */
+    private readonly readRunner: ActionRunner,
     private readonly opts: LegworkOptions,
   ) {
     this.agent = opts.agent ?? 'agent';
@@ -111,38 +130,34 @@ export class Legwork {
       const connector = connectors[name];
       if (connector) systems[name] = { connector, baseUrl: entry.url };
     }
-    const runner = new ActionRunner({
-      host,
-      secrets: secretStoreFor(opts.systems),
-      systems,
-      evidence: new EvidenceStore(path.join(opts.home, 'evidence')),
-      timeoutMs: opts.timeoutMs ?? 15_000,
-    });
-    const legwork = new Legwork(opts.home, host, runner, opts);
+    const runnerOptions = { host, secrets: secretStoreFor(opts.systems), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
+    const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
+    const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
     await legwork.policy.load();
     return legwork;
   }
 
   /** The helpdesk queue. */
   async queue(filter: { status?: string; q?: string } = {}): Promise<Result<Awaited<ReturnType<typeof listTickets.output.parse>>['tickets']>> {
-    const out = await this.runner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) });
+    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) });
     return out.ok ? { ok: true, data: out.output.tickets } : { ok: false, error: out.error };
   }
 
   async ticket(ticketId: number): Promise<Result<Ticket>> {
-    const out = await this.runner.run(getTicket, { ticket_id: ticketId });
+    const out = await this.readRunner.run(getTicket, { ticket_id: ticketId });
     return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
   }
 
   /** Reads the ticket and what it needs from the systems, plans it, and takes the policy's decisions. */
-  async propose(ticketId: number, onRead?: (r: { system: SystemId; action: string; ok: boolean }) => void): Promise<Result<Proposal>> {
+  async propose(ticketId: number, onRead?: (r: ReadSeen) => void): Promise<Result<Proposal>> {
     const ticket = await this.ticket(ticketId);
     if (!ticket.ok) return ticket;
     const reads = new ReadLog();
-    const base = readToolFor(this.runner);
+    const base = readToolFor(this.readRunner);
     const watched: ReadTool = async (system, action, input) => {
+      const started = Date.now();
       const r = await base(system, action, input);
-      onRead?.({ system, action, ok: r.ok });
+      onRead?.({ system, action, ok: r.ok, input, durationMs: Date.now() - started, ...(r.ok ? { data: r.data } : { error: r.error.message }) });
       return r;
     };
     const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched));
@@ -194,7 +209,11 @@ export class Legwork {
     if (!current || current.planHash !== hash) return fail('precondition_failed', `this is not the plan proposed for ticket #${ticketId}; look at it again before approving`);
     const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
     if (!approval.ok) return approval;
-    const started = await this.executor.start(current.plan, approval.data, { mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const runId = newRunId();
+    this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: [...new Set(current.plan.steps.map((s) => s.playbook))] });
+    const started = await this.executor
+      .start(current.plan, approval.data, { runId, mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) })
+      .finally(() => this.starting.delete(runId));
     if (!started.ok) return started;
     for (const stepId of opts.skip ?? []) started.data.skip(stepId);
     this.runs.set(started.data.runId, started.data);
@@ -221,10 +240,8 @@ export class Legwork {
     return decide(this.policy.current.policy, plan, step, ctx);
   }
 
-  private async openTrace(runId: string) {
-    const resumed = await this.traces.resumeRun(runId);
-    if (resumed.ok) return resumed.data;
-    return this.traces.openRun({ runId, ticketId: 0, agent: this.agent, playbooks: [] });
+  private openTrace(runId: string): Promise<TraceSink> {
+    return openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
   }
 
   async close(): Promise<void> {
@@ -245,6 +262,20 @@ export function plannerTicketFrom(t: Ticket): PlannerTicket {
 
 export function planOfflineFor(t: Ticket, read: ReadTool): Promise<Plan> {
   return planOffline(plannerTicketFrom(t), read);
+}
+
+/**
+ * The trace a run writes to: a run recovered after a crash carries on its own trace, a new run gets
+ * a new one. A trace that takes no more events (finished just before the crash, or damaged) gives a
+ * sink that refuses them: the run is still finished from its journal, and its summary lists the
+ * refused events as trace errors, instead of the whole recovery failing on it.
+ */
+export async function openRunTrace(traces: TraceStore, runId: string, fresh: Omit<OpenRun, 'runId'>): Promise<TraceSink> {
+  const resumed = await traces.resumeRun(runId);
+  if (resumed.ok) return resumed.data;
+  if (resumed.error.code === 'not_found') return traces.openRun({ ...fresh, runId });
+  const why = resumed.error.message;
+  return { append: () => Promise.reject(new Error(`the trace takes no more events (${why})`)) };
 }
 
 function fail(code: 'precondition_failed' | 'not_found' | 'invalid_input', message: string): { ok: false; error: { code: typeof code; message: string; retryable: false } } {

@@ -83,11 +83,15 @@ export class ActionContext {
     await this.checkPage();
   }
 
-  /** Clicks something that loads a new page (a form's submit button, a link) and checks how it answered. */
-  async submit(target: Locator): Promise<void> {
+  /**
+   * Clicks something that loads a new page (a form's submit button, a link) — or does what else
+   * submits (Enter in a search box) — and checks how the system answered.
+   */
+  async submit(target: Locator | (() => Promise<void>)): Promise<void> {
     const main = this.page.mainFrame();
+    const act = typeof target === 'function' ? target : () => target.click();
     // both awaited together: a click that fails must not leave the wait to reject unobserved
-    await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (f) => f === main }), target.click()]);
+    await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (f) => f === main }), act()]);
     await this.page.waitForLoadState('domcontentloaded');
     await this.checkPage();
   }
