@@ -1,7 +1,67 @@
-// The core as one service: what both shells (Electron, browser mode) start. Not wired yet.
+// The core as one service: what both shells (Electron, browser mode) start. One Legwork over the
+// configured systems, the settings (planner, LLM, agent), and the contract's handlers over them.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ApiService, ServiceOptions } from './api/handlers.ts';
+import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
+import { Legwork } from './legwork.ts';
+import { SettingsStore } from './settings.ts';
+import { createHandlers, EventHub, plannerFor } from './service/index.ts';
 
-export async function createLegworkService(opts: ServiceOptions): Promise<ApiService & { close(): Promise<void> }> {
-  void opts;
-  throw new Error('createLegworkService: not wired yet');
+export interface LegworkServiceOptions extends ServiceOptions {
+  /** the legacy systems; default LEGWORK_HOME/systems.json */
+  systems?: SystemsConfig;
+  /** who works here; default the settings' agent */
+  agent?: string;
+  /** the browser the automations drive, when Legwork launches it (no cdpPort): default headless */
+  headless?: boolean;
+  /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
+  notice?: (line: string) => void;
+}
+
+export type LegworkService = ApiService & { legwork: Legwork; close(): Promise<void> };
+
+export async function createLegworkService(opts: LegworkServiceOptions): Promise<LegworkService> {
+  const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
+  const settings = new SettingsStore(opts.home, opts.secrets);
+  await settings.load();
+  if (settings.problem) notice(settings.problem);
+  const systems = opts.systems ?? (await systemsOfHome(opts.home));
+  const legwork = await Legwork.open({
+    home: opts.home,
+    systems,
+    agent: opts.agent ?? settings.current.agent,
+    browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
+    planner: plannerFor(settings),
+  });
+  const events = new EventHub();
+  // runs a crash left open are finished or handed over, as the executor decides
+  legwork.recover().then(
+    (recovered) => recovered.forEach((r) => notice(`run ${r.runId}, left open by an earlier session, ended: ${r.outcome}`)),
+    (e: unknown) => notice(`runs left open could not be recovered: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  return {
+    legwork,
+    handlers: createHandlers({ legwork, settings, events }),
+    events: { on: (listener) => events.on(listener) },
+    async blob(hash) {
+      if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+      const stored = await legwork.traces.getBlob(hash);
+      if (stored) return stored;
+      // a screenshot of a read, or of a run whose copy into the trace failed: the runner's evidence
+      return readFile(path.join(opts.home, 'evidence', 'blobs', `${hash}.png`)).catch(() => null);
+    },
+    close: () => legwork.close(),
+  };
+}
+
+async function systemsOfHome(home: string): Promise<SystemsConfig> {
+  const file = path.join(home, 'systems.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new Error(`no legacy systems are configured: write ${file} (see examples/) or start with \`legwork start\`, which runs the sandbox`);
+  }
+  return parseSystemsConfig(text, file);
 }

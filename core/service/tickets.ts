@@ -1,0 +1,26 @@
+// The agent's queue, one ticket, and handing a ticket over to a person (an internal note).
+import type { ApiHandlers } from '../api/handlers.ts';
+import { addInternalNote } from '../../automations/systems/helpdesk/actions.ts';
+import { ServiceError, unwrap, type ServiceContext } from './context.ts';
+
+const STATUSES = ['new', 'open', 'pending', 'solved'] as const;
+type Status = (typeof STATUSES)[number];
+
+export function ticketHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'tickets.queue' | 'tickets.open' | 'ticket.escalate'> {
+  return {
+    async 'tickets.queue'({ status, q }) {
+      if (status !== undefined && status !== '' && !STATUSES.includes(status as Status)) {
+        throw new ServiceError('invalid_input', `status must be one of ${STATUSES.join(', ')} (or empty for all), not "${status.slice(0, 40)}"`);
+      }
+      return unwrap(await legwork.queue({ ...(status ? { status } : {}), ...(q ? { q } : {}) }));
+    },
+    async 'tickets.open'({ ticketId }) {
+      return unwrap(await legwork.ticket(ticketId));
+    },
+    async 'ticket.escalate'({ ticketId, note }) {
+      const out = await legwork.runner.run(addInternalNote, { ticket_id: ticketId, body: `Handed over by ${legwork.agent} from Legwork:\n\n${note}` });
+      if (!out.ok) throw new ServiceError(out.error.code, out.error.message);
+      return { ok: true as const };
+    },
+  };
+}
