@@ -1,14 +1,15 @@
 // Composition root of the `legwork` command: picks the subcommand, maps usage errors to exit 2.
 import { UsageError, USAGE } from './usage.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
+import { startCommand } from './commands/start.ts';
 import { benchCommand } from './commands/bench.ts';
 import { policyCommand } from './commands/policy.ts';
 import { evalCommand } from './commands/eval.ts';
 import { traceCommand } from './commands/trace.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  sandbox: (args) => sandboxCommand(args, { banner: false }),
-  start: (args) => sandboxCommand(args, { banner: true }),
+  sandbox: sandboxCommand,
+  start: startCommand,
   bench: benchCommand,
   policy: policyCommand,
   eval: evalCommand,

@@ -17,7 +17,7 @@ import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
 import { TraceStore } from './trace/store.ts';
-import type { OpenRun, TraceSink } from '../shared/trace.ts';
+import type { OpenRun, TraceEvent, TraceSink } from '../shared/trace.ts';
 import { Journal } from './executor/journal.ts';
 import { actionRegistry } from './executor/actions.ts';
 import { Executor, newRunId } from './executor/executor.ts';
@@ -273,9 +273,33 @@ export function planOfflineFor(t: Ticket, read: ReadTool): Promise<Plan> {
 export async function openRunTrace(traces: TraceStore, runId: string, fresh: Omit<OpenRun, 'runId'>): Promise<TraceSink> {
   const resumed = await traces.resumeRun(runId);
   if (resumed.ok) return resumed.data;
-  if (resumed.error.code === 'not_found') return traces.openRun({ ...fresh, runId });
+  if (resumed.error.code === 'not_found') return startedOnFirstEvent(traces, runId, fresh);
   const why = resumed.error.message;
   return { append: () => Promise.reject(new Error(`the trace takes no more events (${why})`)) };
+}
+
+/**
+ * A new run's trace, opened by the executor's own `run_started` (whose data it carries), so the
+ * trace has one start event however the run began.
+ */
+function startedOnFirstEvent(traces: TraceStore, runId: string, fresh: Omit<OpenRun, 'runId'>): TraceSink {
+  let writer: Promise<TraceSink & { last: TraceEvent | undefined }> | undefined;
+  return {
+    append: async (type, data) => {
+      if (!writer) {
+        const started = type === 'run_started' ? data : {};
+        const ticketId = typeof started.ticketId === 'number' ? started.ticketId : fresh.ticketId;
+        writer = traces.openRun({ ...fresh, runId, ticketId, data: started });
+        const opened = await writer;
+        if (type === 'run_started') return opened.last!;
+      }
+      return (await writer).append(type, data);
+    },
+    putBlob: async (bytes) => {
+      if (!writer) throw new Error('the run has not started');
+      return (await writer).putBlob!(bytes);
+    },
+  };
 }
 
 function fail(code: 'precondition_failed' | 'not_found' | 'invalid_input', message: string): { ok: false; error: { code: typeof code; message: string; retryable: false } } {

@@ -1,10 +1,10 @@
-// `legwork sandbox` / `legwork start`: the four legacy systems until SIGINT/SIGTERM.
+// `legwork sandbox`: the four legacy systems until SIGINT/SIGTERM.
 import { startSandbox, DEFAULT_BASE_PORT } from '../../sandbox/server.ts';
 import { parseFaultSpec } from '../../sandbox/web/faults.ts';
 import { parseFlags, portFlag } from '../args.ts';
 import { UsageError } from '../usage.ts';
 
-export async function sandboxCommand(args: string[], opts: { banner: boolean }): Promise<void> {
+export async function sandboxCommand(args: string[]): Promise<void> {
   const flags = parseFlags(args, { port: { type: 'string' }, host: { type: 'string' }, faults: { type: 'string' } });
   let faults;
   try {
@@ -14,12 +14,10 @@ export async function sandboxCommand(args: string[], opts: { banner: boolean }):
   }
   const sandbox = await startSandbox({ port: portFlag(flags.port, DEFAULT_BASE_PORT), host: flags.host ?? '127.0.0.1', faults });
   process.stdout.write(`${JSON.stringify(sandbox.urls)}\n`);
-  if (opts.banner) {
-    const lines = (['helpdesk', 'crm', 'orders', 'billing'] as const).map(
-      (s) => `  ${s.padEnd(9)} ${sandbox.urls[s].padEnd(24)} sign in as ${sandbox.credentials[s].username} / ${sandbox.credentials[s].password}`,
-    );
-    process.stderr.write(`\nLegwork sandbox is running (Ctrl+C to stop):\n${lines.join('\n')}\n  control   ${sandbox.urls.control} (tests and measuring only)\n\n`);
-  }
+  const lines = (['helpdesk', 'crm', 'orders', 'billing'] as const).map(
+    (s) => `  ${s.padEnd(9)} ${sandbox.urls[s].padEnd(24)} sign in as ${sandbox.credentials[s].username} / ${sandbox.credentials[s].password}`,
+  );
+  process.stderr.write(`\nLegwork sandbox is running (Ctrl+C to stop):\n${lines.join('\n')}\n  control   ${sandbox.urls.control} (tests and measuring only)\n\n`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stderr.write(`legwork: ${signal}, stopping the sandbox\n`);

@@ -60,6 +60,11 @@ export class RunWriter implements TraceSink {
     return this.events.length;
   }
 
+  /** the newest event written */
+  get last(): TraceEvent | undefined {
+    return this.events.at(-1);
+  }
+
   get finished(): boolean {
     return this.head !== null;
   }
