@@ -32,7 +32,7 @@ export interface OverheadRow {
   ratio: number;
 }
 
-interface Case {
+export interface Case {
   action: ActionDefinition;
   system: 'helpdesk' | 'crm' | 'orders' | 'billing';
   /** a fresh target for round n, through the control endpoint */
@@ -46,7 +46,8 @@ async function submit(page: Page, click: () => Promise<void>): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
 }
 
-export async function measureOverhead(sandbox: RunningSandbox, rounds: number): Promise<OverheadRow[]> {
+/** Every write action with fresh targets per round and the bare script a person's clicks would be. */
+export async function benchCases(sandbox: RunningSandbox): Promise<Case[]> {
   const post = async (p: string, body: unknown) =>
     (await fetch(`${sandbox.urls.control}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   const ticket = async () => ({ ticket_id: (await post('/tickets', { from: 'noah.brown7922@example.com', subject: 'Bench', body: 'A ticket for the benchmark' })).id });
@@ -267,6 +268,11 @@ export async function measureOverhead(sandbox: RunningSandbox, rounds: number): 
     },
   );
 
+  return cases;
+}
+
+export async function measureOverhead(sandbox: RunningSandbox, rounds: number): Promise<OverheadRow[]> {
+  const cases = await benchCases(sandbox);
   const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'legwork-bench-'));
   const host = await BrowserHost.launch({ headless: true });
   const runner = new ActionRunner({

@@ -1,90 +1,172 @@
-// `legwork bench`: the sandbox's own figures, so later benchmarks measure Legwork and not the sandbox.
-// Targets (issue 2): all four systems seeded and listening in < 2 s; a page in < 20 ms p50 with faults off.
-import { writeFileSync } from 'node:fs';
-import { startSandbox } from '../../sandbox/server.ts';
+// `legwork bench`: the figures we decide from, each beside its target, in one run on the sandbox:
+// the sandbox itself, run overhead (a whole resolution and each write action against a bare
+// script), ticket → plan latency, a batch of corpus tickets end to end, trace queries at 10,000
+// runs, and peak memory.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
 import { signIn } from '../sandbox-client.ts';
 import { UsageError } from '../usage.ts';
 import type { SystemName } from '../../sandbox/domain/world.ts';
 import { parseFlags } from '../args.ts';
-import { measureOverhead, median } from '../bench/overhead.ts';
+import { measureOverhead, median, round } from '../bench/overhead.ts';
+import { measureResolution } from '../bench/resolution.ts';
+import { measurePlanLatency, quantile } from '../bench/planning.ts';
+import { PeakMemory } from '../bench/memory.ts';
+import { benchTraceQueries } from '../bench/trace-queries.ts';
+import { startWorker, type LegworkWorker } from '../eval/workers.ts';
+import { parseCorpus, runEval } from '../../core/eval/run-eval.ts';
 
-const ROUNDS = 200;
+const PAGE_ROUNDS = 200;
+const PARTS = ['sandbox', 'overhead', 'actions', 'plan', 'batch', 'trace'] as const;
+type Part = (typeof PARTS)[number];
+const DEFAULT_CORPUS = fileURLToPath(new URL('../../test/corpus/tickets.jsonl', import.meta.url));
+
+type Row = [what: string, value: string, target: string];
+
+async function pageLatency(sandbox: RunningSandbox): Promise<{ figures: Record<string, unknown>; rows: Row[] }> {
+  const orders = Object.values(sandbox.world.retail.data.orders);
+  const someOrder = orders[0]!.order_id.slice(1);
+  const pendingOrder = orders.find((o) => o.status === 'pending')!.order_id.slice(1);
+  const deliveredOrder = orders.find((o) => o.status === 'delivered')!.order_id.slice(1);
+  const someUser = Object.keys(sandbox.world.retail.data.users)[0]!;
+  const pages: [SystemName, string][] = [
+    ['helpdesk', '/tickets'],
+    ['helpdesk', '/tickets/1001'],
+    ['crm', `/customers?q=${encodeURIComponent('Smith')}`],
+    ['crm', `/customers/${someUser}`],
+    ['orders', `/orders/${someOrder}`],
+    ['orders', '/orders?page=3'],
+    ['orders', `/orders/${pendingOrder}/items`],
+    ['orders', `/orders/${deliveredOrder}/exchange`],
+    ['orders', '/products'],
+    ['billing', `/customers/${someUser}`],
+    ['billing', `/payments/${someOrder}`],
+  ];
+  const results = [];
+  for (const [system, path] of pages) {
+    const cookie = await signIn(sandbox.urls[system], sandbox.credentials[system]);
+    const times: number[] = [];
+    for (let i = 0; i < PAGE_ROUNDS; i++) {
+      const s = performance.now();
+      const res = await fetch(sandbox.urls[system] + path, { headers: { cookie }, redirect: 'manual' });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${system} ${path} answered ${res.status}`);
+      times.push(performance.now() - s);
+    }
+    results.push({ system, path, p50_ms: round(quantile(times, 0.5)), p95_ms: round(quantile(times, 0.95)) });
+  }
+  const p50 = round(quantile(results.map((r) => r.p50_ms), 0.5));
+  return {
+    figures: { page_ms_p50: p50, pages: results },
+    rows: [['page latency p50 (all pages)', `${p50} ms`, '< 20 ms'], ...results.map((r) => [`  ${r.system} ${r.path}`, `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`, ''] as Row)],
+  };
+}
 
 export async function benchCommand(args: string[]): Promise<void> {
-  const flags = parseFlags(args, { json: { type: 'string' }, rounds: { type: 'string' }, latency: { type: 'string' } });
+  const flags = parseFlags(args, {
+    json: { type: 'string' },
+    rounds: { type: 'string' },
+    latency: { type: 'string' },
+    only: { type: 'string' },
+    tickets: { type: 'string' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+  });
   const latency = Number(flags.latency ?? 0);
   if (!Number.isInteger(latency) || latency < 0 || latency > 2000) throw new UsageError('--latency must be a whole number of milliseconds from 0 to 2000');
-  const rounds = Number(flags.rounds ?? 9);
+  const rounds = Number(flags.rounds ?? 5);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 40) throw new UsageError('--rounds must be a whole number from 1 to 40');
+  const batchSize = Number(flags.batch ?? 100);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UsageError('--batch must be a whole number from 1 to 1000');
+  const concurrency = Number(flags.concurrency ?? 2);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be a whole number from 1 to 16');
+  const only = new Set<Part>(flags.only ? (flags.only.split(',').map((p) => p.trim()) as Part[]) : PARTS);
+  for (const p of only) if (!PARTS.includes(p)) throw new UsageError(`--only takes ${PARTS.join(', ')}; not "${p}"`);
+  const corpusFile = flags.tickets ?? DEFAULT_CORPUS;
+  const corpus = only.has('plan') || only.has('batch') ? parseCorpus(readFileSync(corpusFile, 'utf8')).tickets : [];
+
+  const memory = new PeakMemory();
+  const figures: Record<string, unknown> = {};
+  const rows: Row[] = [];
+  const say = (what: string) => process.stderr.write(`legwork bench: ${what}…\n`);
+
   const t0 = performance.now();
   const sandbox = await startSandbox({ port: 0 });
-  const startMs = performance.now() - t0;
+  figures.sandbox_start_ms = round(performance.now() - t0);
+  rows.push(['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms']);
   try {
-    const orders = Object.values(sandbox.world.retail.data.orders);
-    const someOrder = orders[0]!.order_id.slice(1);
-    const pendingOrder = orders.find((o) => o.status === 'pending')!.order_id.slice(1);
-    const deliveredOrder = orders.find((o) => o.status === 'delivered')!.order_id.slice(1);
-    const someUser = Object.keys(sandbox.world.retail.data.users)[0]!;
-    const pages: [SystemName, string][] = [
-      ['helpdesk', '/tickets'],
-      ['helpdesk', '/tickets/1001'],
-      ['crm', `/customers?q=${encodeURIComponent('Smith')}`],
-      ['crm', `/customers/${someUser}`],
-      ['orders', `/orders/${someOrder}`],
-      ['orders', '/orders?page=3'],
-      ['orders', `/orders/${pendingOrder}/items`],
-      ['orders', `/orders/${deliveredOrder}/exchange`],
-      ['orders', '/products'],
-      ['billing', `/customers/${someUser}`],
-      ['billing', `/payments/${someOrder}`],
-    ];
-    const results = [];
-    for (const [system, path] of pages) {
-      const cookie = await signIn(sandbox.urls[system], sandbox.credentials[system]);
-      const times: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        const s = performance.now();
-        const res = await fetch(sandbox.urls[system] + path, { headers: { cookie }, redirect: 'manual' });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${system} ${path} answered ${res.status}`);
-        times.push(performance.now() - s);
-      }
-      results.push({ system, path, p50_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) });
+    if (only.has('sandbox')) {
+      say('page latency');
+      const pages = await pageLatency(sandbox);
+      Object.assign(figures, pages.figures);
+      rows.push(...pages.rows);
     }
-    const allP50 = quantile(results.map((r) => r.p50_ms), 0.5);
-    process.stderr.write(`legwork bench: run overhead, ${rounds} rounds of each write action${latency ? `, pages slowed by ${latency} ms` : ''}…\n`);
     // the sandbox answers in about a millisecond; --latency makes its pages as slow as real legacy tools
     if (latency) sandbox.faults.apply({ all: { latencyMs: latency } });
-    const overhead = await measureOverhead(sandbox, rounds);
-    const overallRatio = round(median(overhead.map((r) => r.ratio)));
-    const figures = {
-      sandbox_start_ms: round(startMs),
-      page_ms_p50: round(allP50),
-      pages: results.map((r) => ({ ...r, p50_ms: round(r.p50_ms), p95_ms: round(r.p95_ms) })),
-      run_overhead_ratio: overallRatio,
-      run_overhead: overhead,
-      run_overhead_page_latency_ms: latency,
-      rounds,
-    };
-    const rows = [
-      ['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms'],
-      ['page latency p50 (all pages)', `${figures.page_ms_p50} ms`, '< 20 ms'],
-      ...figures.pages.map((r) => [`  ${r.system} ${r.path}`, `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`, '']),
-      [`run overhead, median ratio over writes${latency ? ` (+${latency} ms/page)` : ''}`, `${overallRatio}×`, '≤ 1.2×'],
-      ...overhead.map((r) => [`  ${r.action}`, `${r.legwork_ms_p50} vs ${r.bare_ms_p50} ms = ${r.ratio}×`, '']),
-    ];
-    for (const [what, value, target] of rows) process.stdout.write(`${what!.padEnd(44)} ${value!.padEnd(30)} ${target}\n`);
-    if (flags.json) writeFileSync(flags.json, `${JSON.stringify(figures, null, 2)}\n`);
+    figures.run_overhead_page_latency_ms = latency;
+    if (only.has('overhead')) {
+      say(`run overhead of a 6-step resolution, ${rounds} rounds each side`);
+      const r = await measureResolution(sandbox, rounds);
+      Object.assign(figures, r);
+      rows.push([`run overhead: ${r.run_steps}-step resolution over ${r.run_systems} systems${latency ? ` (+${latency} ms/page)` : ''}`, `${r.run_legwork_ms_p50} vs ${r.run_bare_ms_p50} ms = ${r.run_overhead_ratio}×`, '≤ 1.2× (issue 3)']);
+    }
+    if (only.has('actions')) {
+      say(`run overhead of each write action, ${rounds} rounds each side`);
+      const overhead = await measureOverhead(sandbox, rounds);
+      figures.run_overhead_actions = overhead;
+      figures.run_overhead_actions_ratio_p50 = round(median(overhead.map((r) => r.ratio)));
+      rows.push([`run overhead, median over write actions`, `${figures.run_overhead_actions_ratio_p50}×`, '≤ 1.2× (issue 3)']);
+      rows.push(...overhead.map((r) => [`  ${r.action}`, `${r.legwork_ms_p50} vs ${r.bare_ms_p50} ms = ${r.ratio}×`, ''] as Row));
+    }
+    if (latency) sandbox.faults.apply({ all: { latencyMs: 0 } });
   } finally {
     await sandbox.close();
   }
-}
 
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
+  if (only.has('plan')) {
+    say(`ticket → plan latency over ${corpus.length} corpus tickets (offline planner, reads through the pages)`);
+    const worker: LegworkWorker = await startWorker({ planner: 'offline' });
+    try {
+      const p = await measurePlanLatency(worker, corpus.map((c) => c.ticket));
+      Object.assign(figures, p);
+      rows.push([`plan latency over ${p.plan_tickets} tickets`, `p50 ${p.plan_latency_ms_p50} ms, p95 ${p.plan_latency_ms_p95} ms`, 'p50 < 1000 ms (issue 4)']);
+    } finally {
+      await worker.close();
+    }
+  }
 
-function round(ms: number): number {
-  return Math.round(ms * 100) / 100;
+  if (only.has('batch')) {
+    const batch = corpus.slice(0, batchSize);
+    say(`a batch of ${batch.length} corpus tickets end to end, ${concurrency} at a time`);
+    const workers: LegworkWorker[] = [];
+    try {
+      for (let i = 0; i < concurrency; i++) workers.push(await startWorker({ planner: 'offline' }));
+      const result = await runEval(batch, workers);
+      figures.batch100_wall_s = result.wall_s;
+      figures.batch_size = batch.length;
+      figures.batch_concurrency = concurrency;
+      figures.batch_correct = result.correct;
+      figures.batch_wrong_write = result.wrong_write;
+      rows.push([`batch of ${batch.length} tickets end to end (${concurrency} at a time)`, `${result.wall_s} s, ${result.correct} correct, ${result.wrong_write} wrong writes`, '—']);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+    }
+  }
+
+  if (only.has('trace')) {
+    say('trace queries at 10,000 runs');
+    const t = await benchTraceQueries({ runs: 10_000 });
+    Object.assign(figures, t);
+    rows.push(['trace queries at 10,000 runs (index loaded)', `${t.trace_query_ms_10k} ms`, '< 200 ms (issue 5)']);
+    rows.push(['  the same, each from a fresh store reading the index', `${t.trace_query_cold_ms_10k} ms`, '< 200 ms']);
+  }
+
+  const mem = memory.stop();
+  Object.assign(figures, mem);
+  rows.push(['peak RSS, core process', `${mem.core_rss_mb_peak} MB`, '—'], ['peak RSS, Chromium processes (together)', mem.chromium_rss_mb_peak === null ? 'n/a' : `${mem.chromium_rss_mb_peak} MB`, '—']);
+  figures.rounds = rounds;
+
+  for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(56)} ${value.padEnd(40)} ${target}\n`);
+  if (flags.json) writeFileSync(flags.json, `${JSON.stringify(figures, null, 2)}\n`);
 }
