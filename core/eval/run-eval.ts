@@ -71,8 +71,8 @@ export class Control {
     return (await this.call<{ writes: { via: string; op: string; target: string }[] }>('GET', '/writes')).json.writes;
   }
 
-  async fileTicket(t: { from: string; subject: string; body: string }): Promise<number> {
-    const r = await this.call<{ id?: number; error?: string }>('POST', '/tickets', t);
+  async fileTicket(t: { from: string; name?: string | undefined; subject: string; body: string }): Promise<number> {
+    const r = await this.call<{ id?: number; error?: string }>('POST', '/tickets', { from: t.from, ...(t.name ? { name: t.name } : {}), subject: t.subject, body: t.body });
     if (!r.json.id) throw new Error(`the helpdesk refused the ticket: ${r.json.error ?? r.status}`);
     return r.json.id;
   }
@@ -125,7 +125,7 @@ export async function evalTicket(worker: EvalWorker, line: number, ticket: Corpu
   }
   const gold = await control.state();
   await control.reset();
-  const ticketId = await control.fileTicket({ from: ticket.from, subject: ticket.subject, body: ticket.body });
+  const ticketId = await control.fileTicket(ticket);
   const resolution = await worker.resolve(ticketId);
   const actual = await control.state();
   const wrote = (await control.writes()).some((w) => w.via !== 'control' && BENCHMARK_WRITES.has(w.op));

@@ -29,6 +29,8 @@ export interface Ticket {
 
 export const NewTicketSchema = z.object({
   from: z.email('from must be an email address'),
+  /** the sender's display name, as a mail header carries it */
+  name: z.string().trim().min(1).max(200).optional(),
   subject: z.string().trim().min(1, 'subject is required').max(200),
   body: z.string().trim().min(1, 'body is required').max(20_000),
 });
@@ -80,7 +82,7 @@ export class Helpdesk {
     const ticket: Ticket = {
       id: 1001 + this.tickets.length,
       requester_email: input.from,
-      requester_name: user ? `${user.name.first_name} ${user.name.last_name}` : input.from,
+      requester_name: user ? `${user.name.first_name} ${user.name.last_name}` : (input.name ?? input.from),
       subject: input.subject,
       status: opts.status ?? 'new',
       assignee: opts.assignee ?? null,

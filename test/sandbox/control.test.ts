@@ -104,6 +104,15 @@ describe('POST /tickets', () => {
     expect(ticket).toMatchObject({ requester_email: 'noah.brown7922@example.com', requester_name: 'Noah Brown', subject: 'Refund?', status: 'new' });
   });
 
+  it("shows an unknown sender by the name their mail gave, else by their address", async () => {
+    const named = await control(sandbox, 'POST', '/tickets', { from: 'r.sanchez@work.example.org', name: 'Raj Sanchez', subject: 's', body: 'b' });
+    const bare = await control(sandbox, 'POST', '/tickets', { from: 'someone@work.example.org', subject: 's', body: 'b' });
+    const { json } = await control(sandbox, 'GET', '/state/extras');
+    const nameOf = (id: number) => json.helpdesk.tickets.find((t: any) => t.id === id).requester_name;
+    expect(nameOf(named.json.id)).toBe('Raj Sanchez');
+    expect(nameOf(bare.json.id)).toBe('someone@work.example.org');
+  });
+
   it.each([
     ['no sender', { subject: 's', body: 'b' }],
     ['a sender that is not an email', { from: 'noah', subject: 's', body: 'b' }],
