@@ -1,10 +1,12 @@
 // Composition root of the `legwork` command: picks the subcommand, maps usage errors to exit 2.
-import { UsageError, USAGE } from './usage.ts';
+import { UsageError, usage } from './usage.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand } from './commands/start.ts';
 import { benchCommand } from './commands/bench.ts';
 import { policyCommand } from './commands/policy.ts';
 import { evalCommand } from './commands/eval.ts';
+import { resolveCommand } from './commands/resolve.ts';
+import { recoverCommand } from './commands/recover.ts';
 import { traceCommand } from './commands/trace.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
@@ -13,13 +15,15 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bench: benchCommand,
   policy: policyCommand,
   eval: evalCommand,
+  resolve: resolveCommand,
+  recover: recoverCommand,
   trace: traceCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return;
   }
   const command = COMMANDS[name];
@@ -29,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) {
-    process.stderr.write(`legwork: ${e.message}\n\n${USAGE}`);
+    process.stderr.write(`legwork: ${e.message}\n\n${usage()}`);
     process.exit(2);
   }
   process.stderr.write(`legwork: ${e instanceof Error ? e.message : String(e)}\n`);
