@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DecisionSchema, stricter, type Decision } from '../../shared/decision.ts';
 import type { Failure, Result } from '../../shared/errors.ts';
 import type { Step } from '../../shared/plan.ts';
+import { WRITE_OPERATIONS } from '../../shared/retail.ts';
 import type { RunOutcome, TraceEventType, TraceSink } from '../../shared/trace.ts';
 import type { ActionRunner } from '../../automations/runtime/runner.ts';
 import type { ActionEvidence } from '../../automations/runtime/evidence.ts';
@@ -215,8 +216,10 @@ export class Run extends EventEmitter implements RunHandle {
       decision = d;
       const why = refusal(d, this.approval);
       if (why) {
-        // a refusal the approver saw (a step to do by hand) lets the run go on; one that came up since stops it
-        const stops = !planTime || !refusal(planTime, this.approval);
+        // A refusal that came up since approval stops the run. One the approver saw (a step to do by
+        // hand) lets it go on — unless the step changes a system of record: the reply and the status
+        // after it would tell the customer something that did not happen, so a person takes over.
+        const stops = !planTime || !refusal(planTime, this.approval) || changesRecord(step);
         await this.skipStep(step, 'policy', why, d, stops);
         return stops ? { kind: 'policy', stepId: step.id, message: `${step.action} (${step.id}) may not run now: ${why}` } : undefined;
       }
@@ -403,6 +406,11 @@ function stopFor(step: Step, error: Failure): StopReason {
 }
 
 /** Why a decision does not let a write run under this approval; undefined when it may run. */
+/** The writes to orders, customers and billing (the benchmark's writes): a reply confirming them must not go out without them. */
+export function changesRecord(step: Step): boolean {
+  return (WRITE_OPERATIONS as readonly string[]).includes(step.action);
+}
+
 export function refusal(d: Decision, approval: Approval): string | undefined {
   switch (d.kind) {
     case 'auto':

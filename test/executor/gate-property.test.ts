@@ -13,6 +13,7 @@ import { MODES, PolicySchema, type Caps, type Policy, type PolicyInput } from '.
 import type { TraceSink } from '../../shared/trace.ts';
 import type { ActionRunner } from '../../automations/runtime/runner.ts';
 import { decide, decidePlan, type DecideContext } from '../../core/policy/decide.ts';
+import { changesRecord } from '../../core/executor/run.ts';
 import { approvePlan } from '../../core/plan-hash.ts';
 import { Executor } from '../../core/executor/executor.ts';
 import { Journal } from '../../core/executor/journal.ts';
@@ -243,9 +244,10 @@ describe('the executor gate over generated plans, policies and approvals', () =>
         const ran = ranIds.has(step.id);
         // the gate: ran ⇒ auto, or approve (this exact plan is approved), or second_approval with a second approver
         if (ran) expect(allowed, `${at}: ${step.id} ran under ${d.kind}`).toBe(true);
-        // and nothing allowed is held back, except after a refusal the approver did not see (the run stops there)
+        // and nothing allowed is held back, except after a refusal that stops the run
         expect(ran, `${at}: ${step.id} (${d.kind})`).toBe(allowed && !stopped);
-        if (!allowed && !c.withDecisions) stopped = true;
+        // a refusal the approver did not see stops the run; so does one they saw on a write to a system of record
+        if (!allowed && (!c.withDecisions || changesRecord(step))) stopped = true;
         const report = summary.steps[k]!;
         if (step.kind === 'write' && (ran || report.status === 'skipped')) expect(report.decision?.kind, at).toBe(d.kind);
         if (ran) seen.ran++;
