@@ -1,7 +1,7 @@
 // What a ticket's text says, before anything is grounded: order ids, the requests about each,
 // cancel reasons, payment wishes, addresses, identity, and signs of out-of-scope or injected asks.
 import type { Address } from '../../../shared/retail.ts';
-import { clauses, normalize } from './text.ts';
+import { normalize, requestParts } from './text.ts';
 
 export type RequestKind = 'cancel' | 'return' | 'change_items' | 'order_address' | 'payment' | 'default_address' | 'information' | 'billing';
 
@@ -31,7 +31,8 @@ export function orderContexts(body: string): { contexts: OrderContext[]; preambl
   const contexts: OrderContext[] = [];
   let preamble = '';
   let current: OrderContext | undefined;
-  for (const clause of clauses(body)) {
+  // by request parts: "charge W1 to PayPal, and also cancel W2" is about W1, then about W2
+  for (const clause of requestParts(body)) {
     const ids = targetIdsIn(clause, current === undefined);
     const same = current && ids.length > 0 && ids.every((id) => current!.orderIds.includes(id));
     if (ids.length > 0 && !same) {
@@ -116,7 +117,7 @@ export function requestsIn(text: string): Set<RequestKind> {
     const forAccount = PATTERNS.defaultAddress.test(t);
     const forOrder = PATTERNS.address.test(t);
     if (forAccount) found.add('default_address');
-    if (forOrder && (!forAccount || /\b(order|package|it|them) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (send|ship)/.test(t))) found.add('order_address');
+    if (forOrder && (!forAccount || /\b(order|package|it|them|#?w\d{7}) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (send|ship)/.test(t))) found.add('order_address');
     if (!forAccount && !forOrder && /\baddress\b/.test(t)) found.add('order_address');
   }
   if (has(text, PATTERNS.information)) found.add('information');
@@ -201,7 +202,9 @@ export function injectionIn(text: string): boolean {
 const negatedBefore = (t: string, at: number) => /\b(don't|do not|dont|not|never|no)\b[^.,;!?]{0,40}$/.test(t.slice(Math.max(0, at - 45), at));
 
 export function outOfScopeIn(text: string): string | null {
-  const t = normalize(text);
+  // an address's words are no request ("9 Cedar Court" is no court)
+  const flat = text.replace(/\s+/g, ' ');
+  const t = normalize(addressesIn(flat).reduce((s, a) => s.replace(a.address1, ' ').replace(a.city, ' '), flat));
   for (const [re, what] of OUT_OF_SCOPE) {
     for (const m of t.matchAll(new RegExp(re.source, 'g'))) if (!negatedBefore(t, m.index)) return what;
   }
@@ -249,10 +252,52 @@ const STATES: Record<string, string> = {
 const ADDRESS =
   /(\d+[A-Za-z]?(?:\s+[A-Za-z0-9.'-]+){1,6}?)\s*,\s*(?:((?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|Room|#)\s*[\w-]+)\s*,?\s*)?([A-Za-z][A-Za-z .'-]*?)(?:\s*,\s*|\s+(?=[A-Z]{2}\s*,?\s+\d{5}))([A-Z]{2}|[A-Za-z][A-Za-z ]+?)\s*,?\s+(\d{5})(?:-\d{4})?(?:\s*,?\s*(USA|U\.S\.A\.|United States(?: of America)?|US)\b)?/;
 
+type ParsedAddress = Omit<Address, 'country'> & { country: string };
+
 /** The first full postal address in the text (street, optional unit, city, state, zip). */
-export function parseAddress(text: string): Omit<Address, 'country'> & { country: string } | null {
-  const m = ADDRESS.exec(text.replace(/\s+/g, ' '));
-  if (!m) return null;
+export function parseAddress(text: string): ParsedAddress | null {
+  return addressesIn(text)[0] ?? null;
+}
+
+/** Every full postal address in the text, in order, each once. */
+export function addressesIn(text: string): ParsedAddress[] {
+  const out: ParsedAddress[] = [];
+  for (const m of text.replace(/\s+/g, ' ').matchAll(new RegExp(ADDRESS.source, 'g'))) {
+    const a = addressOf(m);
+    if (a && !out.some((b) => JSON.stringify(b) === JSON.stringify(a))) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The new address for one target (an order's shipping address, or the account's default): the one
+ * address the text gives; with several, the one said in the sentences asking for this target, and
+ * none (so the customer is asked) when that does not settle it ("from 1 Elm St… to 2 Oak Ave…").
+ */
+export function addressFor(text: string, target: 'order' | 'account'): ParsedAddress | null {
+  const all = addressesIn(text);
+  if (all.length <= 1) return all[0] ?? null;
+  const fresh = newAddressesIn(text);
+  if (fresh.length === 1) return fresh[0]!;
+  const wish = target === 'order' ? PATTERNS.address : new RegExp(`${PATTERNS.defaultAddress.source}|${PATTERNS.moved.source}`);
+  const other = target === 'order' ? new RegExp(`${PATTERNS.defaultAddress.source}|${PATTERNS.moved.source}`) : PATTERNS.address;
+  const said = requestParts(text).filter((c) => wish.test(normalize(c)) && !other.test(normalize(c)));
+  const found = newAddressesIn(said.join('\n'));
+  return found.length === 1 ? found[0]! : null;
+}
+
+/** "from 1 Elm St, … to 2 Oak Ave, …": the addresses said as the old one are not the new one. */
+function newAddressesIn(text: string): ParsedAddress[] {
+  const flat = text.replace(/\s+/g, ' ');
+  const all = addressesIn(flat);
+  const fresh = all.filter((a) => {
+    const at = flat.indexOf(a.address1);
+    return !/\b(from|currently|instead of|not|old address( is)?|wrong address( is)?)\s*:?\s*$/i.test(flat.slice(Math.max(0, at - 25), at));
+  });
+  return fresh.length > 0 ? fresh : all;
+}
+
+function addressOf(m: RegExpMatchArray): ParsedAddress | null {
   const stateRaw = m[4]!.trim();
   const state = /^[A-Z]{2}$/.test(stateRaw) ? stateRaw : STATES[stateRaw.toLowerCase()];
   if (!state) return null;

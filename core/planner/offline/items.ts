@@ -117,6 +117,29 @@ export function itemsMeant(text: string, items: Item[]): number[] {
 /** "everything", "the whole order" (not "everything else", which is what is kept). */
 export const wantsEverything = (text: string) => /\b(everything(?! else)|all (of )?(the )?(items|things|of it|of them)(?! else)|the (whole|entire) order|whole thing|all items)\b/.test(normalize(text));
 
+/** Words that take items out of "everything": "everything except the keyboard", "all but the lamp". */
+const EXCEPT = /\b(except|apart from|other than|besides|but not|all but|excluding|keeping|keep)\b/;
+
+/**
+ * The items a wish for everything means: every line, less those the text names after "except",
+ * "apart from", "keeping"… (null when no clause wishing for everything carries a return: "PayPal for
+ * everything" is about the money, not the items).
+ */
+export function everythingMeant(text: string, items: Item[], wish: RegExp): number[] | null {
+  const said = clauses(text).filter((c) => wantsEverything(c) && wish.test(normalize(c)));
+  if (said.length === 0) return null;
+  const out: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const kept = said.some((c) => {
+      const t = normalize(c);
+      const at = t.search(EXCEPT);
+      return at >= 0 && nameScore(t.slice(at), item.name) >= 1;
+    });
+    if (!kept) out.push(i);
+  }
+  return out;
+}
+
 // ---- variants ------------------------------------------------------------------------------------
 
 interface Mention {

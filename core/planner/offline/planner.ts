@@ -22,6 +22,7 @@ import {
 } from '../../../automations/playbooks/index.ts';
 import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
 import {
+  addressFor,
   asks,
   cancelReason,
   hiddenIn,
@@ -38,9 +39,10 @@ import {
   type OrderContext,
   type RequestKind,
 } from './extract.ts';
-import { chooseVariant, clausesByItem, itemsMeant, nameScore, wantsEverything } from './items.ts';
+import { chooseVariant, clausesByItem, everythingMeant, itemsMeant, nameScore } from './items.ts';
 import { chooseMethod, describe } from './payment.ts';
 import { findDiscrepancies } from './billing.ts';
+import { coverageOf } from './coverage.ts';
 import { normalize, squashKey } from './text.ts';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
@@ -71,6 +73,8 @@ class Draft {
   notes: string[] = [];
   /** the whole visible message, for wishes said once for every order */
   text = '';
+  /** the item names of every order read for a request, for the coverage check */
+  items = new Map<string, string[]>();
 
   verdict(v: Verdict) {
     if (v.kind === 'ask') this.asks.push(v.what);
@@ -142,7 +146,23 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     draft.requests.push({ playbook: 'hand_over', summary: 'no request we can act on was found' });
     draft.asks.push('what you would like us to do (for example: the order number and whether to cancel, change, return or exchange it)');
   }
+  accountForEverything(text, contexts, own, draft);
   return finish(customer);
+}
+
+/**
+ * A plan about to resolve must account for every request of the message: a part that no planned
+ * request, answer or refusal serves turns the plan into a question that says what was understood
+ * and asks about the rest (nothing is written on half a request).
+ */
+function accountForEverything(text: string, contexts: OrderContext[], own: Set<string>, draft: Draft): void {
+  if (draft.escalations.length > 0) return;
+  const { understood, gaps } = coverageOf(text, contexts, own, draft);
+  if (gaps.length === 0) return;
+  draft.notes.push(`not accounted for: ${gaps.map((g) => `"${g.text}" (${g.what})`).join('; ')}`);
+  // a question is already going out: the parts not understood are asked about with it
+  if (draft.asks.length === 0 && understood.length > 0) draft.asks.push(`please confirm that we understood you: ${understood.join('; ')}`);
+  for (const g of gaps) draft.asks.push(g.text.startsWith('order ') ? g.what : `what you would like us to do about "${g.text}" (it reads like ${g.what}, which we could not match to your orders)`);
 }
 
 // ---- who is asking ---------------------------------------------------------------------------------
@@ -186,6 +206,7 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
     return;
   }
   const order = got.data;
+  draft.items.set(order.order_id, order.items.map((i) => i.name));
   const writes = [...requests].filter((r) => r !== 'information');
   const explicitExchange = asks(ctx.text, PATTERNS.exchange);
   if (requests.has('billing')) {
@@ -373,7 +394,7 @@ function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
   draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere` });
   const allowed = mayModify(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change the address of ${order.order_id}: ${allowed}` });
-  const address = parseAddress(text);
+  const address = addressFor(text, 'order');
   if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
   draft.writes.push(
     writeStep({
@@ -390,8 +411,8 @@ function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
 
 function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): void {
   draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
-  const address = parseAddress(text);
-  if (!address) return draft.verdict({ kind: 'ask', what: 'the full new address (street, apartment, city, state, ZIP)' });
+  const address = addressFor(text, 'account');
+  if (!address) return draft.verdict({ kind: 'ask', what: 'the full new default address for your account (street, apartment, city, state, ZIP)' });
   draft.writes.push(
     writeStep({
       playbook: 'change_default_address',
@@ -411,7 +432,7 @@ async function returnItems(order: OrderDetails, text: string, customer: CrmCusto
   draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}` });
   const allowed = mayReturn(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
-  const lines = wantsEverything(text) ? order.items.map((_, i) => i) : itemsMeant(text, order.items);
+  const lines = everythingMeant(text, order.items, PATTERNS.return) ?? itemsMeant(text, order.items);
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
   const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text });

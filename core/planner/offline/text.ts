@@ -19,6 +19,19 @@ export function clauses(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * The smallest parts a request is said in: clauses, and inside a clause the pieces joined by "and
+ * also", "; ", ", and could you…", so that "ship it to X and cancel the other one" is two parts.
+ */
+export function requestParts(text: string): string[] {
+  return clauses(text).flatMap((c) =>
+    c
+      .split(/,?\s+and (?:also |then |please |could you |can you |i(?:'d| would) (?:also )?like (?:you )?to )?(?=(?:also|please|cancel|return|exchange|swap|change|switch|update|ship|send|refund|move|replace|modify|pay|charge|bill)\b)|,\s*(?:also|plus)\s+|\s+also,?\s+(?=(?:please|cancel|return|exchange|swap|change|switch|update|ship|send|move|replace|modify)\b)/i)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+}
+
 export function tokens(text: string): string[] {
   return normalize(text)
     .split(/[^a-z0-9%+.-]+/)

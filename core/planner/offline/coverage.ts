@@ -1,0 +1,138 @@
+// The coverage check: before a plan goes out as resolved, every request the customer made must be
+// accounted for — served by a planned request, answered, refused on purpose, or asked about. A plan
+// that serves one request and silently drops another leaves the state different from what the
+// customer asked, the worst outcome; such a plan is turned into a question instead.
+import type { Plan, PlaybookId } from '../../../shared/plan.ts';
+import { orderIdsIn, requestsIn, type OrderContext, type RequestKind } from './extract.ts';
+import { normalize, requestParts } from './text.ts';
+import { nameScore } from './items.ts';
+
+/** A request signal beside the planner's own kinds: an address change the parser could not read in full. */
+type Signal = RequestKind | 'address';
+
+/** The request kinds each playbook serves. */
+const SERVES: Record<PlaybookId, Signal[]> = {
+  cancel_order: ['cancel'],
+  return_items: ['return'],
+  change_items: ['change_items'],
+  exchange_items: ['change_items'],
+  change_shipping_address: ['order_address', 'address'],
+  change_payment_method: ['payment'],
+  change_default_address: ['default_address', 'address'],
+  billing_discrepancy: ['billing'],
+  information: ['information'],
+  hand_over: [],
+};
+
+/** An address to change, said in words, whether or not a full address follows. */
+const ADDRESS_WISH =
+  /\b((change|update|correct|fix|edit|switch|move|new|different) (the |my |our |its |their )?(shipping |delivery |mailing |home |default |billing )?address|address (change|update)|(ship|send|deliver|mail|redirect|forward)\w* (it|them|this|that|the order|the package|the parcel|order \S+|w\d+|everything)? ?(instead )?to (my|our|the|a) (new|other|office|work|parents'?|mom'?s|mum'?s|dad'?s|friend'?s|sister'?s|brother'?s)\b|(ship|send|deliver)\w* (it |them )?to \d+ |i('ve| have)? moved|we('ve| have)? moved|my new address|new address is)/;
+
+const KIND_WORDS: Record<Signal, string> = {
+  cancel: 'a cancellation',
+  return: 'a return',
+  change_items: 'an item change or exchange',
+  order_address: 'a new shipping address (we need it in full: street, apartment, city, state, ZIP)',
+  payment: 'a change of payment method',
+  default_address: 'a new default address (we need it in full: street, apartment, city, state, ZIP)',
+  information: 'a question',
+  billing: 'a billing question',
+  address: 'an address change (we need the full new address: street, apartment, city, state, ZIP, and whether it is for this order or your account)',
+};
+
+/** The request signals of a piece of text. */
+export function signalsIn(text: string): Set<Signal> {
+  const found = new Set<Signal>(requestsIn(text));
+  if (ADDRESS_WISH.test(normalize(text))) found.add('address');
+  return found;
+}
+
+/** What the plan has so far: its requests and answers, and the item names of the orders it read. */
+export interface PlanSoFar {
+  requests: Plan['requests'];
+  answers: string[];
+  items: Map<string, string[]>;
+}
+
+/** Words that say which variant is wished for, though no item is named ("swap it for the blue one"). */
+const OPTION_WORDS = /\b(size|colou?r|black|white|red|blue|green|gr[ae]y|silver|gold|pink|purple|yellow|orange|brown|beige|larger|smaller|bigger|one size|small|medium|large|xl|leather|metal|wood(en)?|glass|plastic|steel|\d+(gb|tb|mm|cm|inch|l|ft|w|mah)|->|\u2192|=>)\b/;
+
+/**
+ * "Can you switch it?" beside a payment change, "I want the second one refunded" in a billing
+ * complaint: an item-change word that names no item of the order and no option is not an item wish.
+ */
+function itemWish(signals: Set<Signal>, text: string, names: string[]): Set<Signal> {
+  if (!signals.has('change_items') || names.length === 0) return signals;
+  if (names.some((n) => nameScore(text, n) >= 1) || OPTION_WORDS.test(normalize(text))) return signals;
+  const out = new Set(signals);
+  out.delete('change_items');
+  return out;
+}
+
+export interface Coverage {
+  /** what the plan serves, in words, for the question that names it */
+  understood: string[];
+  /** the request-bearing parts no planned request, answer or refusal accounts for */
+  gaps: { text: string; what: string }[];
+}
+
+interface Served {
+  /** per order id, the signals its planned requests serve; '' for requests without an order */
+  byOrder: Map<string, Set<Signal>>;
+}
+
+function servedBy(requests: Plan['requests']): Served {
+  const byOrder = new Map<string, Set<Signal>>();
+  for (const r of requests) {
+    const ids = orderIdsIn(r.summary);
+    for (const id of ids.length > 0 ? ids : ['']) {
+      const set = byOrder.get(id) ?? new Set<Signal>();
+      for (const s of SERVES[r.playbook]) set.add(s);
+      byOrder.set(id, set);
+    }
+  }
+  return { byOrder };
+}
+
+/**
+ * Which requests of the text no planned request accounts for. `contexts` are the text's order
+ * contexts (empty: the text names no order); `own` the requester's order ids (other orders were
+ * refused on purpose); `answered` the ids an answer speaks of.
+ */
+export function coverageOf(text: string, contexts: OrderContext[], own: Set<string>, plan: PlanSoFar): Coverage {
+  const { requests, answers } = plan;
+  const served = servedBy(requests);
+  const gaps: Coverage['gaps'] = [];
+  const anyServed = new Set([...served.byOrder.values()].flatMap((s) => [...s]));
+  const answeredIds = new Set(answers.flatMap((a) => orderIdsIn(a)));
+  const scopes: { ids: string[]; text: string }[] =
+    contexts.length > 0 ? contexts.map((c) => ({ ids: c.orderIds.filter((id) => own.has(id)), text: c.text })).filter((s) => s.ids.length > 0) : [{ ids: [], text }];
+  for (const scope of scopes) {
+    // the signals served for the orders of this part of the text (or by any request when no order is named)
+    const here = new Set<Signal>(scope.ids.length > 0 ? scope.ids.flatMap((id) => [...(served.byOrder.get(id) ?? [])]) : anyServed);
+    // an account's default address is no order's: it serves wherever it is asked
+    for (const s of served.byOrder.get('') ?? []) here.add(s);
+    const names = scope.ids.flatMap((id) => plan.items.get(id) ?? []);
+    const pieces = requestParts(scope.text).map((p) => ({ text: p, signals: itemWish(signalsIn(p), p, names) }));
+    // what the parts ask, and the addresses only the whole text can show (the wish on one line, the address on the next)
+    const whole = signalsIn(scope.text);
+    const wanted = new Set<Signal>([...pieces.flatMap((p) => [...p.signals]), ...(['order_address', 'default_address'] as const).filter((k) => whole.has(k))]);
+    for (const kind of wanted) {
+      if (kind === 'information' || here.has(kind)) continue;
+      const carrying = pieces.filter((p) => p.signals.has(kind));
+      // the word is part of a request that is served ("change the address" is no item change); item
+      // change words are the weakest signal ("instead", "prefer") and explain nothing else
+      if (carrying.length > 0 && carrying.every((p) => [...p.signals].some((s) => s !== 'information' && s !== 'change_items' && here.has(s)))) continue;
+      const where = carrying.length > 0 ? carrying.map((p) => p.text) : [scope.text.trim().split('\n')[0]!];
+      for (const w of where) if (!gaps.some((g) => g.text === w)) gaps.push({ text: w, what: KIND_WORDS[kind] });
+    }
+    // every order named beside a request must be accounted for by a request or an answer ("W2 as well");
+    // an order only mentioned ("don't cancel W1, I still want it") asks for nothing
+    const asked = [...wanted].some((k) => k !== 'information') || /\b(as well|too|also|same (for|with|goes))\b/.test(normalize(scope.text));
+    for (const id of asked ? scope.ids : []) {
+      if (served.byOrder.has(id) || answeredIds.has(id)) continue;
+      gaps.push({ text: `order ${id}`, what: `what you would like us to do with order ${id}` });
+    }
+  }
+  return { understood: requests.filter((r) => r.playbook !== 'hand_over').map((r) => r.summary), gaps };
+}
