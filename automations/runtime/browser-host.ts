@@ -45,10 +45,18 @@ export class BrowserHost {
     }
   }
 
-  /** The tab of one system, opened the first time it is asked for. */
+  /**
+   * The tab of one system, opened the first time it is asked for, and brought to the front: the
+   * agent sees the system being worked in, and Chromium does not throttle a background tab (its
+   * timers and frames, which a screenshot waits for).
+   */
   async pageFor(connector: SystemConnector): Promise<Page> {
     const existing = this.pages.get(connector.system);
-    if (existing && !existing.isClosed()) return existing;
+    if (existing && !existing.isClosed()) {
+      // every time: another tab (the agent's, a script's) may have come to the front meanwhile
+      await existing.bringToFront();
+      return existing;
+    }
     const page = await this.context.newPage();
     trackDocumentStatus(page);
     for (const pop of connector.interstitials ?? []) {

@@ -70,7 +70,14 @@ export async function tableRows(table: Locator): Promise<Record<string, string>[
     const t = el as HTMLTableElement;
     const headers = Array.from(t.tHead?.rows[0]?.cells ?? []).map((c) => (c.textContent ?? '').trim());
     return Array.from(t.tBodies[0]?.rows ?? []).map((row) =>
-      Object.fromEntries(Array.from(row.cells).map((cell, i) => [headers[i] ?? String(i), (cell.textContent ?? '').replace(/\s+/g, ' ').trim()])),
+      Object.fromEntries(
+        Array.from(row.cells).map((cell, i) => {
+          // a line break in a cell separates words ("Fatima Anderson<br>fatima@…"): keep a space there
+          const copy = cell.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
+          return [headers[i] ?? String(i), (copy.textContent ?? '').replace(/\s+/g, ' ').trim()];
+        }),
+      ),
     );
   });
 }

@@ -49,7 +49,7 @@ export function QueueView() {
         </button>
       </div>
       <ErrorNote message={error} />
-      {loading && <StatusNote>Loading tickets…</StatusNote>}
+      {loading && <StatusNote>{tickets.length > 0 ? 'Refreshing…' : 'Loading tickets…'}</StatusNote>}
       {!loading && !error && tickets.length === 0 && <StatusNote>No tickets{status ? ` with status ${status}` : ''}.</StatusNote>}
       <ul className="row-list" aria-label="Tickets" onKeyDown={moveFocusInList}>
         {tickets.map((t) => (
