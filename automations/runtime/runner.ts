@@ -58,9 +58,27 @@ class RetryBudget {
 }
 
 export class ActionRunner {
+  /** the last action queued per system: one system's tab does one thing at a time */
+  private readonly busy = new Map<string, Promise<unknown>>();
+
   constructor(private readonly opts: RunnerOptions) {}
 
-  async run<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
+  /**
+   * Runs one action. Actions on different systems may run at once (each has its own tab); actions
+   * on the same system wait their turn, whoever asks (the planner, the executor, the panel's queue).
+   */
+  run<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
+    const before = this.busy.get(action.system) ?? Promise.resolve();
+    const mine = before.then(() => this.runNow(action, rawInput));
+    const settled = mine.catch(() => undefined);
+    this.busy.set(action.system, settled);
+    void settled.then(() => {
+      if (this.busy.get(action.system) === settled) this.busy.delete(action.system);
+    });
+    return mine;
+  }
+
+  private async runNow<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
     const started = Date.now();
     const secrets = await this.opts.secrets.secretValues();
     const evidence: ActionEvidence = {

@@ -115,12 +115,16 @@ const MAX_RESULT_PAGES = 25;
  */
 export async function searchCustomers(ctx: ActionContext, query: string): Promise<SearchHit[]> {
   const page = ctx.page;
-  if (!(await onSearchPage(ctx))) await ctx.open('/customers');
-  const box = await ctx.find('the customer search box', SEARCH_BOX);
-  await box.fill(query);
-  // Enter, as a person types it: the autocomplete's list may open over the Search button meanwhile
-  await ctx.find('the Search button', SEARCH_BUTTON);
-  await ctx.submit(() => box.press('Enter'));
+  if (await onSearchPage(ctx)) {
+    const box = await ctx.find('the customer search box', SEARCH_BOX);
+    await box.fill(query);
+    // Enter, as a person types it: the autocomplete's list may open over the Search button meanwhile
+    await ctx.find('the Search button', SEARCH_BUTTON);
+    await ctx.submit(() => box.press('Enter'));
+  } else {
+    // the search form is a GET form: its results page is the same address it would submit to
+    await ctx.open(`/customers?q=${encodeURIComponent(query)}`);
+  }
   const shownQuery = new URL(page.url()).searchParams.get('q') ?? '';
   if (norm(shownQuery) !== norm(query)) throw await ctx.failure('target_mismatch', `the search shows results for "${shownQuery}", not "${query}"`);
 

@@ -31,6 +31,7 @@ import {
   mentionsSomeoneElse,
   namesIn,
   orderContexts,
+  orderIdsIn,
   outOfScopeIn,
   parseAddress,
   PATTERNS,
@@ -193,6 +194,10 @@ async function identify(ticket: PlannerTicket, text: string, reader: Reader): Pr
     }
   }
   if (!userId) return null;
+  // Read ahead, in the other systems' tabs while the CRM answers: the payment methods (Billing)
+  // and the orders the ticket names (Orders) are what most plans need next.
+  void reader.methods(userId);
+  for (const id of orderIdsIn(text)) void reader.order(id);
   const user = await reader.user(userId);
   return user.ok ? user.data : null;
 }
