@@ -10,6 +10,7 @@ import { makeEvent } from '../../core/trace/chain.ts';
 import { loadOrCreateTraceKey, signHead } from '../../core/trace/keys.ts';
 import { TraceStore } from '../../core/trace/store.ts';
 import { median } from './overhead.ts';
+import { seededRandom as prng } from '../../sandbox/domain/random.ts';
 
 export interface TraceQueryFigures {
   /**
@@ -33,17 +34,6 @@ const OUTCOMES: RunOutcome[] = ['completed', 'completed', 'completed', 'complete
 const DAY = 86_400_000;
 const START = Date.parse('2025-01-01T00:00:00Z');
 
-/** A small seeded PRNG (mulberry32): the same runs every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `runs` finished runs (and QA reviews for a fifth of them) under `root`, spread over 90 days. */
 export async function generateRuns(root: string, keyFile: string, runs: number): Promise<void> {

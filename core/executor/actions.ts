@@ -1,14 +1,11 @@
 // Every connector action by its id: what a plan step's `action` names.
 import type { ActionDefinition } from '../../automations/runtime/action.ts';
-import { helpdeskActions } from '../../automations/systems/helpdesk/actions.ts';
-import { crmActions } from '../../automations/systems/crm/actions.ts';
-import { ordersActions } from '../../automations/systems/orders/actions.ts';
-import { billingActions } from '../../automations/systems/billing/actions.ts';
+import { allActions } from '../../automations/systems/index.ts';
 
 export type AnyAction = ActionDefinition<any, any>;
 export type ActionRegistry = ReadonlyMap<string, AnyAction>;
 
-export function actionRegistry(actions: readonly AnyAction[] = [...helpdeskActions, ...crmActions, ...ordersActions, ...billingActions]): ActionRegistry {
+export function actionRegistry(actions: readonly AnyAction[] = allActions): ActionRegistry {
   const map = new Map<string, AnyAction>();
   for (const a of actions) {
     if (map.has(a.id)) throw new Error(`two actions are named ${a.id}`);

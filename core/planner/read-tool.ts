@@ -3,13 +3,10 @@
 import type { ReadTool, SystemId } from '../../shared/plan.ts';
 import type { ActionDefinition } from '../../automations/runtime/action.ts';
 import type { ActionRunner } from '../../automations/runtime/runner.ts';
-import { helpdeskActions } from '../../automations/systems/helpdesk/actions.ts';
-import { crmActions } from '../../automations/systems/crm/actions.ts';
-import { ordersActions } from '../../automations/systems/orders/actions.ts';
-import { billingActions } from '../../automations/systems/billing/actions.ts';
+import { allActions } from '../../automations/systems/index.ts';
 
 /** Every connector action of the four systems. */
-export const ALL_ACTIONS: readonly ActionDefinition[] = [...helpdeskActions, ...crmActions, ...ordersActions, ...billingActions] as ActionDefinition[];
+export const ALL_ACTIONS: readonly ActionDefinition[] = allActions as ActionDefinition[];
 
 /** A ReadTool over `runner` that runs only the read actions among `actions`. */
 export function readToolFor(runner: Pick<ActionRunner, 'run'>, actions: readonly ActionDefinition[] = ALL_ACTIONS): ReadTool {

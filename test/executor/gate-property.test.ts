@@ -18,18 +18,10 @@ import { approvePlan } from '../../core/plan-hash.ts';
 import { Executor } from '../../core/executor/executor.ts';
 import { Journal } from '../../core/executor/journal.ts';
 import { actionRegistry } from '../../core/executor/actions.ts';
+import { seededRandom as prng } from '../../sandbox/domain/random.ts';
 
 const CASES = 2400;
 
-/** mulberry32: a fixed seed, so a failure is reproducible from its case number */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Write actions the generator uses, with valid parameters (unique per step, so a call names its step). */
 const WRITES: { action: string; system: Step['system']; params: (n: number, amount: number | undefined) => Record<string, unknown> }[] = [

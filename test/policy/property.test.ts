@@ -6,16 +6,8 @@ import { MODES, POLICY_ACTIONS, PolicySchema, type Mode, type PolicyInput } from
 import { PLAYBOOKS } from '../../shared/plan.ts';
 import { decide } from '../../core/policy/decide.ts';
 import { ctxOf, planOf, writeStep } from './fixtures.ts';
+import { seededRandom as prng } from '../../sandbox/domain/random.ts';
 
-/** mulberry32: a fixed seed, so a failure is reproducible */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const strictness = (kind: string) => DECISION_KINDS.indexOf(kind as (typeof DECISION_KINDS)[number]);
 const KIND: Record<Mode, string> = { off: 'blocked', suggest: 'suggest', approve: 'approve', auto: 'auto' };
