@@ -17,37 +17,27 @@ export const WORKSPACE_PARTITION = 'persist:legacy-tools';
 /** Hosts the panel may open in the user's browser (help pages); https only. */
 export const EXTERNAL_HOSTS: readonly string[] = ['github.com', 'docs.github.com'];
 
-/** The panel window: isolated, sandboxed, no Node, web security on, no <webview>, only our preload. */
+/** What every view of ours gets: isolated, sandboxed, no Node anywhere, web security on, no <webview>. */
+const LOCKED_DOWN: WebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+};
+
+/** The panel window: locked down, with only our preload. */
 export function panelWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+  return { preload, ...LOCKED_DOWN, spellcheck: false };
 }
 
 /** A legacy tool's view: the same lockdown, no preload at all, the persistent workspace session. */
 export function workspaceWebPreferences(): WebPreferences {
-  return {
-    partition: WORKSPACE_PARTITION,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-  };
+  return { partition: WORKSPACE_PARTITION, ...LOCKED_DOWN };
 }
 
 /** Is this URL the app's own panel (app://panel/…)? */
