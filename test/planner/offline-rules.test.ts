@@ -103,13 +103,17 @@ describe('offline planner rules (in-process World)', () => {
 
 // Our dev tickets (test/planner/fixtures/dev-tickets.jsonl): several requests in one message, tricky
 // addresses. A plan either serves every request exactly as the gold says or writes nothing.
-const devTickets = readFileSync(new URL('./fixtures/dev-tickets.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => CorpusTicketSchema.parse(JSON.parse(l)));
+const loadDev = (file: string) =>
+  readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => CorpusTicketSchema.parse(JSON.parse(l)));
+const devTickets = loadDev('dev-tickets.jsonl');
+const devTickets2 = loadDev('dev-tickets-2.jsonl');
 const planDev = (id: string) => {
-  const i = devTickets.findIndex((t) => t.id === id);
-  return planOffline(plannerTicketOf(devTickets[i]!, 100 + i), worldReadTool(new World()));
+  const list = id.startsWith('e') ? devTickets2 : devTickets;
+  const i = list.findIndex((t) => t.id === id);
+  return planOffline(plannerTicketOf(list[i]!, (id.startsWith('e') ? 200 : 100) + i), worldReadTool(new World()));
 };
 
 describe('offline planner: every request accounted for (dev tickets)', () => {
@@ -151,5 +155,66 @@ describe('offline planner: every request accounted for (dev tickets)', () => {
     const plan = await planDev('d04');
     expect(plan.outcome).toBe('ask');
     expect(plan.reply).toMatch(/400 Commerce St[^\n]*full new address/);
+  });
+});
+
+// The second round (dev-tickets-2.jsonl): requests spread over orders referred to by their items,
+// "both", "one of the two", "my other delivery", items kept in a parenthesis.
+describe('offline planner: never writes other than asked (dev tickets, round 2)', () => {
+  for (const t of devTickets2) {
+    it(`${t.id}: never writes other than the gold (${t.tags.join(', ')})`, async () => {
+      const plan = await planDev(t.id);
+      const writes = benchmarkWrites(plan);
+      if (writes.length > 0) expect(sameWrites(writes, t.expect.actions), JSON.stringify(writes)).toBe(true);
+      if (plan.outcome !== 'resolve') expect(writes).toEqual([]);
+    });
+  }
+
+  const exact = ['e03', 'e05', 'e07', 'e11', 'e12', 'e13', 'e16', 'e18', 'e19', 'e21', 'e23', 'e24', 'e25', 'e26', 'e28'];
+  for (const id of exact) {
+    it(`${id}: plans exactly as the gold`, async () => {
+      const t = devTickets2.find((x) => x.id === id)!;
+      const plan = await planDev(id);
+      expect(plan.outcome, plan.reason).toBe(t.expect.outcome);
+      expect(sameWrites(benchmarkWrites(plan), t.expect.actions), JSON.stringify(benchmarkWrites(plan))).toBe(true);
+    });
+  }
+
+  it('an item named only as kept ("(I\'m keeping the sunglasses)") is not returned', async () => {
+    const plan = await planDev('e12');
+    expect(JSON.stringify(benchmarkWrites(plan))).not.toMatch(/9672174103/);
+  });
+
+  it('"one of the two jackets" returns one line of identical twins, and asks when the twins differ', async () => {
+    const twins = await planDev('e16');
+    expect(benchmarkWrites(twins)[0]!.kwargs.item_ids).toEqual(['8590708195']);
+    const differ = await planDev('e11');
+    expect(differ.outcome).toBe('ask');
+    expect(benchmarkWrites(differ)).toEqual([]);
+    expect(differ.reply).toMatch(/which of the items of #W9502127/);
+  });
+
+  it('"the two tea kettles, but not the electric one" returns only the tea kettles', async () => {
+    const plan = await planDev('e18');
+    const ret = benchmarkWrites(plan).find((w) => w.name === 'return_delivered_order_items')!;
+    expect([...(ret.kwargs.item_ids as string[])].sort()).toEqual(['9647374798', '9747045638']);
+  });
+
+  it('a cancellation beside a return of a delivered order cancels the pending order its part names by items', async () => {
+    const plan = await planDev('e03');
+    expect(plan.outcome, plan.reason).toBe('resolve');
+    expect(benchmarkWrites(plan).map((w) => [w.name, w.kwargs.order_id])).toEqual([
+      ['return_delivered_order_items', '#W1713682'],
+      ['cancel_pending_order', '#W4386313'],
+    ]);
+  });
+
+  it('a request about "my other delivery" beside a named order is not served by that order: asks', async () => {
+    for (const id of ['e06', 'e10']) {
+      const plan = await planDev(id);
+      expect(plan.outcome, id).toBe('ask');
+      expect(benchmarkWrites(plan), id).toEqual([]);
+    }
+    expect((await planDev('e06')).reply).toMatch(/take back the bookshelf/);
   });
 });

@@ -69,6 +69,9 @@ function itemWish(signals: Set<Signal>, text: string, names: string[]): Set<Sign
   return out;
 }
 
+/** A part about another order than the one it stands beside: "my other delivery", "the other pending one". */
+const OTHER_ORDER = /\b(my|the|your|our) other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)\b/;
+
 export interface Coverage {
   /** what the plan serves, in words, for the question that names it */
   understood: string[];
@@ -117,9 +120,23 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
     // what the parts ask, and the addresses only the whole text can show (the wish on one line, the address on the next)
     const whole = signalsIn(scope.text);
     const wanted = new Set<Signal>([...pieces.flatMap((p) => [...p.signals]), ...(['order_address', 'default_address'] as const).filter((k) => whole.has(k))]);
+    // "could you also take back the bookshelf from my other delivery?": a request about another order
+    // than the one named is not served by the named order's requests, only by one on another order
+    for (const p of pieces) {
+      if (scope.ids.length === 0 || !OTHER_ORDER.test(normalize(p.text))) continue;
+      const elsewhere = new Set([...served.byOrder].filter(([id]) => id !== '' && !scope.ids.includes(id)).flatMap(([, s]) => [...s]));
+      for (const kind of p.signals) {
+        if (kind === 'information' || elsewhere.has(kind)) continue;
+        if (!gaps.some((g) => g.text === p.text)) gaps.push({ text: p.text, what: KIND_WORDS[kind] });
+      }
+    }
     for (const kind of wanted) {
       if (kind === 'information' || here.has(kind)) continue;
       const carrying = pieces.filter((p) => p.signals.has(kind));
+      // "cancel the wristwatch order": a part naming the items of another order is served by that order's request
+      const namesServedOrder = (text: string) =>
+        [...served.byOrder].some(([id, set]) => id !== '' && !scope.ids.includes(id) && set.has(kind) && (plan.items.get(id) ?? []).some((n) => nameScore(text, n) >= 2));
+      if (carrying.length > 0 && carrying.every((p) => namesServedOrder(p.text))) continue;
       // the word is part of a request that is served ("change the address" is no item change); item
       // change words are the weakest signal ("instead", "prefer") and explain nothing else
       if (carrying.length > 0 && carrying.every((p) => [...p.signals].some((s) => s !== 'information' && s !== 'change_items' && here.has(s)))) continue;

@@ -109,9 +109,58 @@ export function itemsMeant(text: string, items: Item[]): number[] {
     const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1);
     if (naming.length === 0) continue;
     if (naming.every((c) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')))) continue;
+    if (naming.every((c) => namedOnlyAsKept(c, items[i]!.name))) continue;
     meant.push(i);
   }
-  return meant;
+  return meant.filter((i) => !clauses(text).some((c) => turnedAwayFrom(c, items, meant) === i));
+}
+
+/**
+ * "return the two tea kettles, but not the electric one": the item the words after the turn name
+ * most (alone), among those the clause names before it, is the one kept.
+ */
+function turnedAwayFrom(clause: string, items: Item[], meant: number[]): number | undefined {
+  const t = normalize(clause);
+  const at = t.search(KEPT_FROM);
+  if (at < 0) return undefined;
+  const after = t.slice(at).replace(KEPT_FROM, ' ');
+  if (WISH.test(after)) return undefined;
+  const before = meant.filter((i) => nameScore(t.slice(0, at), items[i]!.name) >= 1);
+  const scores = before.map((i) => nameScore(after, items[i]!.name));
+  const best = Math.max(0, ...scores);
+  return best > 0 && scores.filter((x) => x === best).length === 1 ? before[scores.indexOf(best)] : undefined;
+}
+
+/** Where a clause turns to what is kept: "(I'm keeping the sunglasses)", "but not the electric one". */
+const KEPT_FROM = /\b(keep(ing)?|but not|not the|except|apart from|other than)\b/;
+
+/**
+ * "return both watches (I'm keeping the sunglasses)": the item is named only after the clause turns
+ * to what is kept, and nothing after that turn wishes for a change.
+ */
+function namedOnlyAsKept(clause: string, name: string): boolean {
+  const t = normalize(clause);
+  const at = t.search(KEPT_FROM);
+  if (at < 0 || nameScore(t.slice(0, at), name) >= 1) return false;
+  const after = t.slice(at).replace(KEPT_FROM, ' ');
+  return nameScore(after, name) >= 1 && !WISH.test(after);
+}
+
+/**
+ * "one of the two jackets": of several lines of one product the text means a single one. Lines of
+ * the same variant are interchangeable, so one is kept; lines of different variants cannot be told
+ * apart from the text, so the answer is null (ask which).
+ */
+export function oneOfMeant(text: string, items: Item[], lines: number[]): number[] | null {
+  if (!/\b(only )?one of (the|my|those|these|both|them)\b/.test(normalize(text))) return lines;
+  const out: number[] = [];
+  for (const i of lines) {
+    const same = lines.filter((j) => items[j]!.name === items[i]!.name);
+    if (same.length < 2) out.push(i);
+    else if (new Set(same.map((j) => items[j]!.item_id)).size > 1) return null;
+    else if (same[0] === i) out.push(i);
+  }
+  return out;
 }
 
 /** "everything", "the whole order" (not "everything else", which is what is kept). */

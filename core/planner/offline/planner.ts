@@ -40,11 +40,11 @@ import {
   type OrderContext,
   type RequestKind,
 } from './extract.ts';
-import { chooseVariant, clausesByItem, everythingMeant, itemsMeant, nameScore } from './items.ts';
+import { chooseVariant, clausesByItem, everythingMeant, itemsMeant, nameScore, oneOfMeant } from './items.ts';
 import { chooseMethod, describe } from './payment.ts';
 import { findDiscrepancies } from './billing.ts';
 import { coverageOf } from './coverage.ts';
-import { normalize, squashKey } from './text.ts';
+import { normalize, requestParts, squashKey } from './text.ts';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
 export interface PlannerTicket {
@@ -233,6 +233,15 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
     if (requests.has('information')) answerAbout(order, draft);
     return;
   }
+  // "return the boots from W1 … P.S. cancel the skateboard order": a delivered order is returned,
+  // not cancelled; the cancellation is of the pending order its own part names by its items (or asked)
+  if (requests.has('cancel') && requests.has('return') && order.status === 'delivered' && !requests.has('billing')) {
+    const parts = requestParts(ctx.text);
+    const isCancel = (p: string) => asks(p, PATTERNS.cancel) && !asks(p, PATTERNS.return);
+    await returnItems(order, parts.filter((p) => !isCancel(p)).join('\n'), customer, reader, draft);
+    await cancelByItems(parts.filter(isCancel).join('\n'), order.order_id, customer, reader, draft);
+    return;
+  }
   // a cancellation ends the order: nothing else is changed on it
   if (requests.has('cancel')) {
     cancel(order, ctx.text, draft);
@@ -246,6 +255,22 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
     await changeItems(order, ctx.text, customer, reader, draft, others);
   }
   if (requests.has('default_address')) changeDefaultAddress(customer, ctx.text, draft);
+}
+
+/** A cancellation said beside another order: of the one other pending order its text names by its items, else asked. */
+async function cancelByItems(text: string, besides: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  const candidates: OrderDetails[] = [];
+  for (const o of customer.orders.filter((x) => x.status === 'pending' && x.order_id !== besides)) {
+    const r = await reader.order(o.order_id);
+    if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= 2)) candidates.push(r.data);
+  }
+  if (candidates.length !== 1) {
+    draft.requests.push({ playbook: 'cancel_order', summary: 'cancel an order named by its items' });
+    draft.asks.push(`which order to cancel (${besides} is delivered and cannot be cancelled)${candidates.length > 1 ? `: ${candidates.map((c) => c.order_id).join(' or ')}` : ''}`);
+    return;
+  }
+  draft.items.set(candidates[0]!.order_id, candidates[0]!.items.map((i) => i.name));
+  cancel(candidates[0]!, text, draft);
 }
 
 /** No order number: find the one order the text can only mean, or answer / ask. */
@@ -437,7 +462,8 @@ async function returnItems(order: OrderDetails, text: string, customer: CrmCusto
   draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}` });
   const allowed = mayReturn(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
-  const lines = everythingMeant(text, order.items, PATTERNS.return) ?? itemsMeant(text, order.items);
+  const lines = oneOfMeant(text, order.items, everythingMeant(text, order.items, PATTERNS.return) ?? itemsMeant(text, order.items));
+  if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
   const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text });
