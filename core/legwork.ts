@@ -3,7 +3,7 @@
 // browser mode and the Electron shell all drive this one object.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { Result } from '../shared/errors.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
 import type { Decision } from '../shared/decision.ts';
 import type { Facts } from '../shared/policy.ts';
@@ -300,8 +300,4 @@ function startedOnFirstEvent(traces: TraceStore, runId: string, fresh: Omit<Open
       return (await writer).putBlob!(bytes);
     },
   };
-}
-
-function fail(code: 'precondition_failed' | 'not_found' | 'invalid_input', message: string): { ok: false; error: { code: typeof code; message: string; retryable: false } } {
-  return { ok: false, error: { code, message, retryable: false } };
 }

@@ -44,3 +44,12 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
 /** Codes worth trying again for a read (a write is only tried again after checking it did not happen). */
 export const TRANSIENT_CODES: ReadonlySet<ErrorCode> = new Set(['session_expired', 'timeout', 'system_error']);
+
+/** A failure as data; whether it is worth another try follows from its code. */
+export function failure(code: ErrorCode, message: string): Failure {
+  return { code, message, retryable: TRANSIENT_CODES.has(code) };
+}
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: Failure } {
+  return { ok: false, error: failure(code, message) };
+}

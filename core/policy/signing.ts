@@ -11,7 +11,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Failure, Result } from '../../shared/errors.ts';
+import { fail, type Result } from '../../shared/errors.ts';
 import { canonicalJson } from '../../shared/plan.ts';
 import { parsePolicy, type Policy } from '../../shared/policy.ts';
 import { writeFileDurable } from '../trace/durable.ts';
@@ -78,9 +78,9 @@ export function signPolicy(policyInput: unknown, privateKeyPem: string): Result<
   try {
     privateKey = createPrivateKey(privateKeyPem);
   } catch (e) {
-    return fail(`the private key cannot be read: ${(e as Error).message}`);
+    return fail('invalid_input', `the private key cannot be read: ${(e as Error).message}`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') return fail(`the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
+  if (privateKey.asymmetricKeyType !== 'ed25519') return fail('invalid_input', `the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
   const policy = policyInput as Record<string, unknown>;
   const keyId = keyIdOf(privateKey);
   const signature = sign(null, signedBytes(keyId, policy), privateKey).toString('base64');
@@ -96,32 +96,32 @@ export function verifySignedPolicy(text: string, publicKeyPem: string): Result<V
   try {
     publicKey = createPublicKey(publicKeyPem);
   } catch (e) {
-    return fail(`the lead public key cannot be read: ${(e as Error).message}`);
+    return fail('invalid_input', `the lead public key cannot be read: ${(e as Error).message}`);
   }
-  if (publicKey.asymmetricKeyType !== 'ed25519') return fail(`the lead public key is ${publicKey.asymmetricKeyType}, not ed25519`);
+  if (publicKey.asymmetricKeyType !== 'ed25519') return fail('invalid_input', `the lead public key is ${publicKey.asymmetricKeyType}, not ed25519`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail(`the policy file is not valid JSON (${(e as Error).message})`);
+    return fail('invalid_input', `the policy file is not valid JSON (${(e as Error).message})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('the policy file is not a JSON object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('invalid_input', 'the policy file is not a JSON object');
   if (!('signature' in json)) {
-    return fail('the policy file is not signed (no "signature"); sign it with `legwork policy sign`');
+    return fail('invalid_input', 'the policy file is not signed (no "signature"); sign it with `legwork policy sign`');
   }
   const envelope = SignedPolicyFileSchema.safeParse(json);
   if (!envelope.success) {
     const problems = envelope.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-    return fail(`the policy file is not a signed policy file: ${problems.join('; ')}`);
+    return fail('invalid_input', `the policy file is not a signed policy file: ${problems.join('; ')}`);
   }
   const file = envelope.data;
   const leadKeyId = keyIdOf(publicKey);
-  if (file.keyId !== leadKeyId) return fail(`the policy file is signed by key ${file.keyId}, not by the lead key ${leadKeyId}`);
+  if (file.keyId !== leadKeyId) return fail('invalid_input', `the policy file is signed by key ${file.keyId}, not by the lead key ${leadKeyId}`);
   if (!verify(null, signedBytes(file.keyId, file.policy), publicKey, Buffer.from(file.signature, 'base64'))) {
-    return fail(`the policy file's signature does not match its contents: it was changed after it was signed`);
+    return fail('invalid_input', `the policy file's signature does not match its contents: it was changed after it was signed`);
   }
   const policy = parsePolicy(file.policy);
-  if (!policy.ok) return fail(`the signed ${policy.error.message}`);
+  if (!policy.ok) return fail('invalid_input', `the signed ${policy.error.message}`);
   return { ok: true, data: { policy: policy.data, keyId: file.keyId, file } };
 }
 
@@ -129,6 +129,3 @@ function signedBytes(keyId: string, policy: unknown): Buffer {
   return Buffer.from(canonicalJson({ keyId, policy }), 'utf8');
 }
 
-function fail(message: string): { ok: false; error: Failure } {
-  return { ok: false, error: { code: 'invalid_input', message, retryable: false } };
-}

@@ -7,7 +7,7 @@
 // the built-in strictest default applies. Nothing ever falls back to something looser.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure, Result } from '../../shared/errors.ts';
+import { fail, type Result } from '../../shared/errors.ts';
 import { STRICTEST_POLICY, type Policy } from '../../shared/policy.ts';
 import { legworkHome } from '../home.ts';
 import { writeFileDurable } from '../trace/durable.ts';
@@ -104,14 +104,14 @@ export class PolicyStore {
       try {
         given = keyIdOf(leadKeyPem);
       } catch (e) {
-        return fail(`the given public key cannot be read: ${(e as Error).message}`);
+        return fail('invalid_input', `the given public key cannot be read: ${(e as Error).message}`);
       }
       if (configured !== undefined && keyIdOf(configured) !== given) {
-        return fail(`this Legwork trusts lead key ${keyIdOf(configured)}, not ${given}; to change the lead key, replace ${this.leadKeyPath} by hand`);
+        return fail('invalid_input', `this Legwork trusts lead key ${keyIdOf(configured)}, not ${given}; to change the lead key, replace ${this.leadKeyPath} by hand`);
       }
       key = leadKeyPem;
     }
-    if (key === undefined) return fail(`no lead key is configured (${this.leadKeyPath}); pass the lead's public key with --key`);
+    if (key === undefined) return fail('invalid_input', `no lead key is configured (${this.leadKeyPath}); pass the lead's public key with --key`);
     const verified = verifySignedPolicy(text, key);
     if (!verified.ok) return verified;
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
@@ -152,6 +152,3 @@ async function readIfThere(file: string): Promise<string | undefined> {
   }
 }
 
-function fail(message: string): { ok: false; error: Failure } {
-  return { ok: false, error: { code: 'invalid_input', message, retryable: false } };
-}

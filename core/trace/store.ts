@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import type { Failure, Result } from '../../shared/errors.ts';
+import { fail, type Result } from '../../shared/errors.ts';
 import type { AutoRun } from '../../shared/policy.ts';
 import {
   OpenRunSchema,
@@ -42,8 +42,6 @@ export interface TraceStoreOptions {
   /** the clock (tests, the bench's generator) */
   now?: () => Date;
 }
-
-const fail = (code: Failure['code'], message: string): { ok: false; error: Failure } => ({ ok: false, error: { code, message, retryable: false } });
 
 export class TraceStore {
   readonly runsDir: string;

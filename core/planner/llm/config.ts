@@ -2,7 +2,7 @@
 // limits and prices) from the settings; validated with zod, with errors that say what to set.
 import OpenAI from 'openai';
 import { z } from 'zod';
-import type { Result } from '../../../shared/errors.ts';
+import { fail, type Result } from '../../../shared/errors.ts';
 import { PriceTableSchema, type PriceTable } from './usage.ts';
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -37,20 +37,19 @@ const EnvSchema = z.object({
 /** Hosted endpoints refuse calls without a key; local servers (Ollama, vLLM, LM Studio) take any. */
 const needsKey = (baseURL: string) => /(^|\.)(openai\.com|openai\.azure\.com|azure\.com)$/i.test(new URL(baseURL).hostname);
 
-const fail = (message: string): Result<LlmConfig> => ({ ok: false, error: { code: 'invalid_input', message, retryable: false } });
 
 /** The LLM planner's config from the environment (`OPENAI_BASE_URL`, `OPENAI_API_KEY`) and the settings (`llm.model`…). */
 export function llmConfigFrom(env: Record<string, string | undefined>, settings: unknown): Result<LlmConfig> {
   const e = EnvSchema.safeParse({ OPENAI_BASE_URL: env.OPENAI_BASE_URL, OPENAI_API_KEY: env.OPENAI_API_KEY });
-  if (!e.success) return fail(z.prettifyError(e.error));
+  if (!e.success) return fail('invalid_input', z.prettifyError(e.error));
   const llm = (settings as { llm?: unknown } | null | undefined)?.llm;
-  if (llm === undefined) return fail('no model for the LLM planner: set llm.model in the settings (e.g. "gpt-4o-mini", or "llama3.1" for Ollama)');
+  if (llm === undefined) return fail('invalid_input', 'no model for the LLM planner: set llm.model in the settings (e.g. "gpt-4o-mini", or "llama3.1" for Ollama)');
   const s = LlmSettingsSchema.safeParse(llm);
-  if (!s.success) return fail(`the settings' llm part is invalid: ${z.prettifyError(s.error)}`);
+  if (!s.success) return fail('invalid_input', `the settings' llm part is invalid: ${z.prettifyError(s.error)}`);
   const baseURL = e.data.OPENAI_BASE_URL;
   const key = e.data.OPENAI_API_KEY;
   if (!key && needsKey(baseURL)) {
-    return fail(`OPENAI_API_KEY is not set, and ${baseURL} needs one (or point OPENAI_BASE_URL at a local OpenAI-compatible server)`);
+    return fail('invalid_input', `OPENAI_API_KEY is not set, and ${baseURL} needs one (or point OPENAI_BASE_URL at a local OpenAI-compatible server)`);
   }
   return {
     ok: true,
