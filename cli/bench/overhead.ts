@@ -24,6 +24,7 @@ import {
   returnDeliveredOrderItems,
 } from '../../automations/systems/orders/actions.ts';
 import type { Order } from '../../shared/retail.ts';
+import { median as medianOf } from '../../core/trace/metrics.ts';
 
 export interface OverheadRow {
   action: string;
@@ -317,10 +318,9 @@ export async function measureOverhead(sandbox: RunningSandbox, rounds: number): 
   }
 }
 
+/** The median of a benchmark's timings (never empty): the core's, as the metrics use it. */
 export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return medianOf(values) ?? 0;
 }
 
 export function round(x: number): number {
