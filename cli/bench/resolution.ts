@@ -50,8 +50,6 @@ function planOf(cases: Case[], inputs: Record<string, unknown>[], ticketId: numb
 export async function measureResolution(sandbox: RunningSandbox, rounds: number): Promise<ResolutionFigures> {
   const all = await benchCases(sandbox);
   const cases = STEPS.map((id) => all.find((c) => c.action.id === id)!);
-  // the ticket the helpdesk steps act on: one per round, each side its own
-  const ticketOf = async (input: Record<string, unknown>) => Number(input.ticket_id);
   const home = mkdtempSync(path.join(os.tmpdir(), 'legwork-bench-run-'));
   const legwork = await Legwork.open({ home, systems: sandboxSystems(sandbox.urls), agent: 'bench' });
   const bare = new Map<string, Page>();
@@ -72,7 +70,7 @@ export async function measureResolution(sandbox: RunningSandbox, rounds: number)
     };
     const viaLegwork = async (n: number) => {
       const inputs = await inputsFor(n);
-      const plan = planOf(cases, inputs, await ticketOf(inputs.find((i) => 'ticket_id' in i)!));
+      const plan = planOf(cases, inputs, Number(inputs.find((i) => 'ticket_id' in i)!.ticket_id));
       const approval = approvePlan(plan, 'bench', { secondApprover: 'bench-lead' });
       if (!approval.ok) throw new Error(approval.error.message);
       const t = performance.now();
