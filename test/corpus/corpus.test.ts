@@ -1,5 +1,5 @@
-// The ticket corpus (test/corpus/tickets.jsonl) and its hold-out part (holdout.jsonl): every line is
-// a valid ticket, ids are unique across both files, the mix the planner issue asks for holds, every
+// The ticket corpus (test/corpus/tickets.jsonl) and its hold-out parts (holdout.jsonl, holdout2.jsonl):
+// every line is a valid ticket, ids are unique across all the files, the mix the planner issue asks for holds, every
 // requester is a real customer, and every ticket's gold actions are accepted by a real sandbox
 // (control endpoint, fresh reset per ticket) and touch only the requester's own orders and profile.
 import { readFileSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { WRITE_OPERATIONS, CANCEL_REASONS } from '../../shared/retail.ts';
 import { loadRetailData } from '../../sandbox/domain/seed.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { control, sandboxSuite } from '../helpers/sandbox.ts';
-import { CORPUS_FILE, HOLDOUT_FILE } from './build.ts';
+import { CORPUS_FILE, HOLDOUT_FILE, HOLDOUT2_FILE } from './build.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
+import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
 import type { SourceTicket } from './source/types.ts';
 
 /** One corpus file read line by line, with the sources it must be built from. */
@@ -25,7 +26,8 @@ function readCorpus(name: string, file: string, sources: SourceTicket[]) {
 
 const main = readCorpus('tickets.jsonl', CORPUS_FILE, SOURCES);
 const holdout = readCorpus('holdout.jsonl', HOLDOUT_FILE, HOLDOUT_SOURCES);
-const PARTS = [main, holdout];
+const holdout2 = readCorpus('holdout2.jsonl', HOLDOUT2_FILE, HOLDOUT2_SOURCES);
+const PARTS = [main, holdout, holdout2];
 const tickets = main.tickets;
 const data = loadRetailData();
 
@@ -34,9 +36,10 @@ const has = (t: CorpusTicket, tag: string) => t.tags.includes(tag);
 const count = (pred: (t: CorpusTicket) => boolean, from: CorpusTicket[] = tickets) => from.filter(pred).length;
 
 describe('corpus files', () => {
-  it('has at least 150 tickets in tickets.jsonl, 40 in holdout.jsonl, with ids unique across both', () => {
+  it('has at least 150 tickets in tickets.jsonl, 40 in holdout.jsonl and 40 in holdout2.jsonl, with ids unique across all', () => {
     expect(main.tickets.length).toBeGreaterThanOrEqual(150);
     expect(holdout.tickets.length).toBeGreaterThanOrEqual(40);
+    expect(holdout2.tickets.length).toBeGreaterThanOrEqual(40);
     const all = PARTS.flatMap((p) => p.tickets.map((t) => t.id));
     expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
   });
@@ -51,6 +54,20 @@ describe('corpus files', () => {
     expect(count((t) => t.expect.outcome === 'escalate' && has(t, 'other-customer'), h)).toBeGreaterThanOrEqual(2);
     expect(count((t) => has(t, 'unfounded-billing'), h)).toBeGreaterThanOrEqual(1);
     expect(count((t) => has(t, 'multi-request') && writes(t) >= 2, h)).toBeGreaterThanOrEqual(5);
+    const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
+    expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+  it('holds in holdout2.jsonl its mix: mostly resolves, several multi-write tickets, asks, escalations, every write kind', () => {
+    const h = holdout2.tickets;
+    expect(count((t) => t.expect.outcome === 'resolve', h)).toBeGreaterThanOrEqual(24);
+    expect(count((t) => t.expect.outcome === 'ask', h)).toBeGreaterThanOrEqual(7);
+    expect(count((t) => t.expect.outcome === 'escalate', h)).toBeGreaterThanOrEqual(5);
+    expect(count((t) => has(t, 'multi-request') && writes(t) >= 2, h)).toBeGreaterThanOrEqual(7);
+    expect(count((t) => has(t, 'unknown-sender'), h)).toBeGreaterThanOrEqual(2);
+    expect(count((t) => has(t, 'other-customer'), h)).toBeGreaterThanOrEqual(1);
+    expect(count((t) => has(t, 'injection'), h)).toBeGreaterThanOrEqual(1);
+    expect(h.filter((t) => !has(t, 'holdout2')).map((t) => t.id)).toEqual([]);
     const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
     expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
   });
@@ -140,7 +157,7 @@ describe('gold actions against a real sandbox', () => {
     sandbox = s;
   });
 
-  it('every ticket’s gold actions apply on a fresh reset, with no refusal (both files)', async () => {
+  it('every ticket’s gold actions apply on a fresh reset, with no refusal (all files)', async () => {
     const refused: string[] = [];
     for (const t of PARTS.flatMap((p) => p.tickets).filter((x) => writes(x) > 0)) {
       await control(sandbox, 'POST', '/reset');
