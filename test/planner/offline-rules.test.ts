@@ -110,10 +110,11 @@ const loadDev = (file: string) =>
     .map((l) => CorpusTicketSchema.parse(JSON.parse(l)));
 const devTickets = loadDev('dev-tickets.jsonl');
 const devTickets2 = loadDev('dev-tickets-2.jsonl');
+const devTickets3 = loadDev('dev-tickets-3.jsonl');
 const planDev = (id: string) => {
-  const list = id.startsWith('e') ? devTickets2 : devTickets;
+  const [list, base] = id.startsWith('f') ? [devTickets3, 300] : id.startsWith('e') ? [devTickets2, 200] : [devTickets, 100];
   const i = list.findIndex((t) => t.id === id);
-  return planOffline(plannerTicketOf(list[i]!, (id.startsWith('e') ? 200 : 100) + i), worldReadTool(new World()));
+  return planOffline(plannerTicketOf(list[i]!, base + i), worldReadTool(new World()));
 };
 
 describe('offline planner: every request accounted for (dev tickets)', () => {
@@ -216,5 +217,33 @@ describe('offline planner: never writes other than asked (dev tickets, round 2)'
       expect(benchmarkWrites(plan), id).toEqual([]);
     }
     expect((await planDev('e06')).reply).toMatch(/take back the bookshelf/);
+  });
+});
+
+// The third round (dev-tickets-3.jsonl), after the second hold-out's first measurement showed two
+// wrong writes: a wish taken back ("I was going to ask for …, but I've changed my mind"), an option
+// left open ("the colour doesn't matter"), and "the shipping address of my pending order" with no number.
+describe('offline planner: wishes taken back, options left open, an order meant without its number (dev tickets, round 3)', () => {
+  for (const t of devTickets3) {
+    it(`${t.id}: plans exactly as the gold (${t.tags.join(', ')})`, async () => {
+      const plan = await planDev(t.id);
+      expect(plan.outcome, plan.reason).toBe(t.expect.outcome);
+      expect(sameWrites(benchmarkWrites(plan), t.expect.actions), JSON.stringify(benchmarkWrites(plan))).toBe(true);
+    });
+  }
+
+  it('two new values for one option, none taken back, are asked about rather than chosen', async () => {
+    const t = devTickets3.find((x) => x.id === 'f02')!;
+    const ticket = { ...t, id: 'f02b', body: 'Please exchange the water bottle from order #W5490111 for a 1000ml stainless steel one, red or blue. Card for any difference.' };
+    const plan = await planOffline(plannerTicketOf(ticket, 399), worldReadTool(new World()));
+    expect(plan.outcome).toBe('ask');
+    expect(benchmarkWrites(plan)).toEqual([]);
+    expect(plan.reply).toMatch(/red or blue|blue or red/);
+  });
+
+  it('a new address for "my pending order" is never taken as the account\'s default address', async () => {
+    const plan = await planDev('f03');
+    expect(JSON.stringify(benchmarkWrites(plan))).not.toMatch(/modify_user_address/);
+    expect(plan.reply).toMatch(/#W1787190|#W3579467|order number/);
   });
 });

@@ -249,6 +249,28 @@ function mentions(text: string, product: ProductDetails): Mention[] {
   return out;
 }
 
+/** Words that take back what came before them ("I was going to ask for X, but I've changed my mind: Y"). */
+const CHANGED_MIND = /\b(changed my mind|change of (mind|plan)|on second thoughts?|scratch that|thinking about it (more|again))\b/gi;
+/** A wish given up, said in its own sentence ("I first wanted the black one", "I was going to ask for …"). */
+const GIVEN_UP = /\b(was (first |originally |initially )?going to|(first|originally|initially|at first) (wanted|thought|asked)|had (first )?(wanted|planned))\b/;
+
+/** The wish as it stands: what follows a change of mind, without the sentences of wishes given up. */
+function standingWish(text: string): string {
+  let after = 0;
+  for (const m of text.matchAll(CHANGED_MIND)) after = m.index + m[0].length;
+  return text
+    .slice(after)
+    .split(/(?<=[.!?\n])/)
+    .filter((sentence) => !GIVEN_UP.test(normalize(sentence)))
+    .join('');
+}
+
+/** "Colour doesn't matter", "any size is fine", "I don't mind the colour": this option is the customer's to leave open. */
+function doesNotMatter(text: string, key: string): boolean {
+  const k = key.toLowerCase() === 'color' ? 'colou?r' : escapeRegExp(key.toLowerCase());
+  return new RegExp(`\\b(${k}) (doesn'?t|does not|don'?t|do not) matter|\\bany (${k})\\b|\\b(don'?t|do not) (care|mind) (about |which |what )?(the )?(${k})\\b|\\b(${k}) is (up to you|not important)`).test(text);
+}
+
 const ORDINAL: Record<string, number> = { xs: 0, s: 1, small: 1, m: 2, medium: 2, l: 3, large: 3, xl: 4, xxl: 5, portable: 0 };
 const magnitude = (value: string) => ORDINAL[value.toLowerCase()] ?? (Number.parseFloat(value.replace(/[^\d.]/g, '')) || 0);
 
@@ -258,9 +280,16 @@ export type VariantChoice = { ok: true; item_id: string; price: number; options:
  * The one available variant the text asks for, relative to the item's current options: options the
  * text names change, options it does not name stay. Ambiguity or nothing named → not ok, with why.
  */
-export function chooseVariant(text: string, item: Item, product: ProductDetails): VariantChoice {
+export function chooseVariant(fullText: string, item: Item, product: ProductDetails): VariantChoice {
+  const text = standingWish(fullText);
   const said = mentions(text, product);
   const t = normalize(text);
+  const indifferent = new Set(Object.keys(item.options).filter((k) => doesNotMatter(t, k)));
+  // two new values asked for one option ("the 1L … no, the 1.5L"): which one is a guess, so ask
+  for (const k of Object.keys(item.options)) {
+    const asked = [...new Set(said.filter((m) => m.key === k && m.value !== item.options[k]).map((m) => m.value))];
+    if (asked.length > 1 && !indifferent.has(k)) return { ok: false, reason: `which ${k} of the ${product.name} you would like: ${asked.join(' or ')}` };
+  }
   const bigger = /\b(bigger|larger|longer|taller|more capacity|higher|upsize|size up)\b/.test(t);
   const smaller = /\b(smaller|shorter|lighter|less|size down)\b/.test(t);
   const priciest = /\b(most expensive|priciest|top of the line|best one)\b/.test(t);
@@ -273,6 +302,11 @@ export function chooseVariant(text: string, item: Item, product: ProductDetails)
       for (const [k, value] of Object.entries(v.options)) {
         const current = item.options[k];
         const named = saidFor(k);
+        if (indifferent.has(k)) {
+          // left open by the customer: as it is, when that is on offer (the least change)
+          if (value === current) score += 0.5;
+          continue;
+        }
         if (value !== current) {
           if (named.includes(value)) score += 2;
           else if ((bigger || smaller) && /size|capacity|length|height|diameter|piece|weight|room/.test(k) && current !== undefined && named.length === 0) {

@@ -273,11 +273,16 @@ async function cancelByItems(text: string, besides: string, customer: CrmCustome
   cancel(candidates[0]!, text, draft);
 }
 
+/** Words naming an order (not the account) as what a new address is for. */
+const ORDER_MEANT = /\b(my|the|this|an?) (pending |last |latest |recent |current |open |new )?(order|package|parcel|shipment)\b/;
+
 /** No order number: find the one order the text can only mean, or answer / ask. */
 async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   const requests = requestsIn(text);
+  // "the shipping address of my pending order": an order's, though no number says which
+  const ofAnOrder = requests.has('order_address') && !requests.has('default_address') && ORDER_MEANT.test(normalize(text));
   // no order named: a new address is the account's ("I've moved to …, please update my address")
-  if (requests.has('default_address') || (parseAddress(text) && (PATTERNS.moved.test(normalize(text)) || requests.has('order_address')))) {
+  if (!ofAnOrder && (requests.has('default_address') || (parseAddress(text) && (PATTERNS.moved.test(normalize(text)) || requests.has('order_address'))))) {
     changeDefaultAddress(customer, text, draft);
     return;
   }
@@ -293,6 +298,14 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
   for (const o of customer.orders.filter((x) => statuses.has(x.status))) {
     const r = await reader.order(o.order_id);
     if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= 1)) candidates.push(r.data);
+  }
+  if (candidates.length === 0 && ofAnOrder && writeKinds.length === 1) {
+    // "my pending order" when there is exactly one
+    const pending = customer.orders.filter((o) => o.status === 'pending');
+    if (pending.length === 1 && (/\b(pending|not (yet )?shipped|hasn'?t shipped)\b/.test(normalize(text)) || customer.orders.length === 1)) {
+      const r = await reader.order(pending[0]!.order_id);
+      if (r.ok) candidates.push(r.data);
+    }
   }
   if (candidates.length !== 1) {
     const kind = writeKinds[0]!;
