@@ -63,6 +63,8 @@ const CODE_BY_STATUS: Record<number, ActionError['code']> = {
 
 export class ActionContext {
   readonly heals: Heal[] = [];
+  /** a screenshot being taken of the page as it stands: whatever leaves the page waits for it */
+  private capturing: Promise<unknown> | undefined;
 
   constructor(
     readonly page: Page,
@@ -71,8 +73,25 @@ export class ActionContext {
     private readonly connector: SystemConnector,
   ) {}
 
+  /**
+   * Lets reading the page go on while a screenshot of it is taken; the next navigation (open,
+   * submit, a sign-in) waits until the screenshot has its pixels.
+   */
+  whileCapturing<T>(shot: Promise<T>): Promise<T> {
+    this.capturing = shot.catch(() => undefined);
+    return shot;
+  }
+
+  /** Before leaving the page: any screenshot of it is finished first. */
+  async settled(): Promise<void> {
+    const shot = this.capturing;
+    this.capturing = undefined;
+    await shot;
+  }
+
   /** Opens a page of this system (path relative to its base URL) and checks how it answered. */
   async open(path: string): Promise<void> {
+    await this.settled();
     try {
       await this.page.goto(new URL(path, this.baseUrl).toString(), { waitUntil: 'domcontentloaded' });
     } catch (e) {
@@ -90,6 +109,7 @@ export class ActionContext {
   async submit(target: Locator | (() => Promise<void>)): Promise<void> {
     const main = this.page.mainFrame();
     const act = typeof target === 'function' ? target : () => target.click();
+    await this.settled();
     // both awaited together: a click that fails must not leave the wait to reject unobserved
     await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (f) => f === main }), act()]);
     await this.page.waitForLoadState('domcontentloaded');

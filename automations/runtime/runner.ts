@@ -96,13 +96,14 @@ export class ActionRunner {
     };
     let page: Page | undefined;
     let ctx: ActionContext | undefined;
+    /** the write's result as the page showed it, taken while the read-back reads that page */
+    let afterShot: Promise<string | undefined> | undefined;
     const finish = async (result: { output?: unknown; error?: ActionError }) => {
       evidence.durationMs = Date.now() - started;
       evidence.url = page?.url() ?? '';
       evidence.heals = ctx?.heals ?? [];
-      if (page && this.opts.evidence && !page.isClosed()) {
-        evidence.screenshots.after = await this.screenshot(page, secrets);
-      }
+      if (afterShot) evidence.screenshots.after = await afterShot;
+      else if (page && this.opts.evidence && !page.isClosed()) evidence.screenshots.after = await this.screenshot(page, secrets);
       // an error's message may quote the input or the page: redacted like them
       if (result.error) evidence.error = redact({ ...result.error.toFailure(), page: result.error.page }, secrets);
       else evidence.output = redact(result.output, secrets);
@@ -121,6 +122,7 @@ export class ActionRunner {
       const { output, alreadyDone } = await this.attempt(action, input.data, ctx, endpoint, evidence, secrets, deadline);
       const parsed = action.output.safeParse(output);
       if (!parsed.success) throw new ActionError('invalid_output', `${action.id} read something unexpected: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (action.kind === 'write' && this.opts.evidence) afterShot = ctx.whileCapturing(this.screenshot(ctx.page, secrets));
       if (action.verify) {
         const c = ctx;
         const verdict = await this.retrying(c, endpoint, evidence, () => action.verify!(c, input.data, parsed.data), Infinity).catch((e: unknown) => {
@@ -220,6 +222,7 @@ export class ActionRunner {
         const error = asActionError(e);
         if (!error.retryable || budget.spent(error)) throw error;
         evidence.attempts += 1;
+        await ctx.settled();
         if (error.code === 'session_expired') await this.signInAgain(ctx.page, endpoint);
       }
     }

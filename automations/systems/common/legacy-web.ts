@@ -10,8 +10,16 @@ export function legacyWebConnector(system: string): SystemConnector {
   return {
     system,
     async isLoginPage(page) {
-      // by what the page shows, not its address: a sign-in form can be served anywhere
-      return (await page.getByLabel('Password').count()) > 0 && (await page.getByRole('button', { name: 'Sign in' }).count()) > 0;
+      // By what the page shows, not its address: a sign-in form can be served anywhere. Asked after
+      // every page load, so in one look at the DOM: role and label locators cost a walk of the
+      // page's accessibility tree each.
+      return page.evaluate(() => {
+        const password = Array.from(document.querySelectorAll('input[type="password"]')).some((i) => (i as HTMLInputElement).labels?.length);
+        const button = Array.from(document.querySelectorAll('button, input[type="submit"]')).some(
+          (b) => ((b.tagName === 'INPUT' ? (b as HTMLInputElement).value : b.textContent) ?? '').replace(/\s+/g, ' ').trim() === 'Sign in',
+        );
+        return password && button;
+      });
     },
     async signIn(page: Page, baseUrl: string, credentials: Credentials) {
       // the sign-in form the system sent us to leads back to where we were going (its `next`)

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
 import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
-import { addressLines, tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, pageFacts, tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
@@ -182,8 +182,7 @@ export async function profileInView(ctx: ActionContext, userId: string): Promise
   const here =
     url.origin === new URL(ctx.baseUrl).origin &&
     url.pathname === profilePath(userId) &&
-    (await valueOf(ctx.page, 'Customer ID').count()) > 0 &&
-    norm(await valueOf(ctx.page, 'Customer ID').innerText()) === userId;
+    norm((await pageFacts(ctx.page)).facts['Customer ID'] ?? '') === userId;
   if (!here) await openProfile(ctx, userId);
 }
 

@@ -8,10 +8,9 @@ import { defineAction, type ActionContext, type Candidate } from '../../runtime/
 import { addressLines, legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
 import {
   actionsRegion,
-  expectOrder,
   keyValues,
   methodIdOf,
-  onOrderPage,
+  orderPath,
   OrderDetailsSchema,
   OrderId,
   openOrder,
@@ -203,9 +202,12 @@ async function confirm(
 
 /** Reads the order back: from the page a write's redirect landed on, else from its page opened again. */
 async function readBack(ctx: ActionContext, orderId: string): Promise<OrderDetails> {
-  if (await onOrderPage(ctx, orderId)) await expectOrder(ctx, orderId);
-  else await openOrder(ctx, orderId);
-  return readOrder(ctx);
+  if (new URL(ctx.page.url()).pathname !== orderPath(orderId)) await ctx.open(orderPath(orderId));
+  const order = await readOrder(ctx);
+  // the target check on what was read: the summary's order number, exactly
+  await ctx.expectTarget('order', orderId, order.order_id);
+  if (order.order_id !== orderId) throw await ctx.failure('target_mismatch', `expected order ${orderId}, the page shows ${order.order_id}`);
+  return order;
 }
 
 /** Counts of each id: the lines of an order may hold the same item twice. */

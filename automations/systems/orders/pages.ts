@@ -181,46 +181,37 @@ export async function expectOrder(ctx: ActionContext, orderId: string): Promise<
   if (shown.trim() !== orderId) throw await ctx.failure('target_mismatch', `expected order ${orderId}, the page shows ${shown}`);
 }
 
-/** Is the page the order page of this order (e.g. where a write's redirect landed)? */
-export async function onOrderPage(ctx: ActionContext, orderId: string): Promise<boolean> {
-  if (new URL(ctx.page.url()).pathname !== orderPath(orderId)) return false;
-  const h1 = ctx.page.getByRole('heading', { level: 1 });
-  return (await h1.count()) > 0 && squash(await h1.first().innerText()) === `Order ${orderId}`;
-}
-
 /** Reads the order page the browser is on. */
 export async function readOrder(ctx: ActionContext): Promise<OrderDetails> {
-  const kv = await keyValues(await orderSummary(ctx));
+  // the page's four parts asked for at once: each is a few round trips to the browser, none needs another
+  const [kv, itemsTable, fulfilTable, payTable] = await Promise.all([
+    orderSummary(ctx).then(keyValues),
+    dataTable(ctx, 'Items', 'This order has no items.'),
+    dataTable(ctx, 'Fulfilments', 'Not shipped yet.'),
+    dataTable(ctx, 'Payment history', 'No payments recorded.'),
+  ]);
+  const [itemRows = [], fulfilRows = [], payRows = []] = await Promise.all([itemsTable, fulfilTable, payTable].map((t) => (t ? readTable(t) : [])));
   const one = (k: string) => (kv[k] ?? []).join(' ');
-  const itemsTable = await dataTable(ctx, 'Items', 'This order has no items.');
-  const items = itemsTable
-    ? (await readTable(itemsTable)).map((r) => {
-        const href = r['Item']?.hrefs[0] ?? '';
-        const productId = /\/products\/([^/?#]+)/.exec(href)?.[1];
-        return {
-          name: cellText(r, 'Item'),
-          ...(productId ? { product_id: decodeURIComponent(productId) } : {}),
-          item_id: cellText(r, 'Item ID'),
-          price: parseMoney(cellText(r, 'Price')),
-          options: parseOptions(cellText(r, 'Options')),
-        };
-      })
-    : [];
-  const fulfilTable = await dataTable(ctx, 'Fulfilments', 'Not shipped yet.');
-  const fulfillments = fulfilTable
-    ? (await readTable(fulfilTable)).map((r) => ({
-        tracking_id: cellText(r, 'Tracking number').split(',').map(squash).filter(Boolean),
-        item_ids: (r['Items']?.lines ?? []).map((l) => /\(([^()]+)\)$/.exec(l)?.[1] ?? l),
-      }))
-    : [];
-  const payTable = await dataTable(ctx, 'Payment history', 'No payments recorded.');
-  const payment_history = payTable
-    ? (await readTable(payTable)).map((r) => ({
-        transaction_type: cellText(r, 'Type').toLowerCase() === 'refund' ? ('refund' as const) : ('payment' as const),
-        amount: parseMoney(cellText(r, 'Amount')),
-        payment_method_id: methodIdOf(cellText(r, 'Method')),
-      }))
-    : [];
+  const items = itemRows.map((r) => {
+    const href = r['Item']?.hrefs[0] ?? '';
+    const productId = /\/products\/([^/?#]+)/.exec(href)?.[1];
+    return {
+      name: cellText(r, 'Item'),
+      ...(productId ? { product_id: decodeURIComponent(productId) } : {}),
+      item_id: cellText(r, 'Item ID'),
+      price: parseMoney(cellText(r, 'Price')),
+      options: parseOptions(cellText(r, 'Options')),
+    };
+  });
+  const fulfillments = fulfilRows.map((r) => ({
+    tracking_id: cellText(r, 'Tracking number').split(',').map(squash).filter(Boolean),
+    item_ids: (r['Items']?.lines ?? []).map((l) => /\(([^()]+)\)$/.exec(l)?.[1] ?? l),
+  }));
+  const payment_history = payRows.map((r) => ({
+    transaction_type: cellText(r, 'Type').toLowerCase() === 'refund' ? ('refund' as const) : ('payment' as const),
+    amount: parseMoney(cellText(r, 'Amount')),
+    payment_method_id: methodIdOf(cellText(r, 'Method')),
+  }));
   const list = (k: string) => one(k).split(',').map(squash).filter(Boolean);
   const order: z.input<typeof OrderDetailsSchema> = {
     order_id: one('Order number'),
