@@ -121,7 +121,11 @@ async function requireStatus(ctx: ActionContext, order: OrderDetails, needs: 'pe
 /** A link or button of the order page's Actions region. */
 function orderControl(ctx: ActionContext, role: 'link' | 'button', name: string): Promise<Locator> {
   return ctx.find(`the "${name}" ${role}`, [
-    { describe: `role=region[name="Actions"] >> role=${role}[name="${name}"]`, locate: (p) => actionsRegion(p).getByRole(role, { name, exact: true }) },
+    {
+      describe: `role=region[name="Actions"] >> role=${role}[name="${name}"]`,
+      locate: (p) => actionsRegion(p).getByRole(role, { name, exact: true }),
+      quick: (p) => p.locator('section[aria-label="Actions"]').getByRole(role, { name, exact: true }),
+    },
     { describe: `role=${role}[name="${name}"]`, locate: (p) => p.getByRole(role, { name, exact: true }) },
     { describe: `${role === 'link' ? 'a' : 'button'}:has-text("${name}")`, locate: (p) => p.locator(role === 'link' ? 'a' : 'button', { hasText: name }) },
   ]);
@@ -185,7 +189,7 @@ async function confirm(
   rowCheck?: (rows: Record<string, string[]>) => true | string,
 ): Promise<void> {
   const box = await ctx.find('the confirmation', [
-    { describe: 'role=region[name="Confirmation"]', locate: (p) => p.getByRole('region', { name: 'Confirmation' }) },
+    { describe: 'role=region[name="Confirmation"]', locate: (p) => p.getByRole('region', { name: 'Confirmation' }), quick: (p) => p.locator('section[aria-label="Confirmation"]') },
     { describe: 'section:has(input[name="confirm"][value="yes"])', locate: (p) => p.locator('section').filter({ has: p.locator('input[name="confirm"][value="yes"]') }) },
   ]);
   const rows = await keyValues(box.getByRole('table').first());

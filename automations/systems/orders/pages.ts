@@ -133,12 +133,17 @@ export async function keyValues(table: Locator): Promise<Record<string, string[]
 
 const cellText = (row: Record<string, Cell>, header: string) => row[header]?.text ?? '';
 
+/** A value for a CSS attribute selector's quotes. */
+const cssString = (s: string) => s.replace(/["\\]/g, '\\$&');
+
 /**
  * A data table of the page by its accessible name, or null when the page says it is empty instead.
  * Fallback: the table in the section under the heading of the same name.
  */
 async function dataTable(ctx: ActionContext, name: string, emptyNote: string): Promise<Locator | null> {
   const page = ctx.page;
+  const named = page.locator(`table[aria-label="${cssString(name)}"]`);
+  if ((await named.count()) > 0) return named.first();
   const section = page.locator('section').filter({ has: page.getByRole('heading', { name, exact: true }) });
   if ((await section.getByText(emptyNote, { exact: true }).count()) > 0) return null;
   return ctx.find(`the ${name} table`, [
@@ -154,7 +159,11 @@ async function dataTable(ctx: ActionContext, name: string, emptyNote: string): P
 
 export function orderSummary(ctx: ActionContext): Promise<Locator> {
   return ctx.find('the order summary', [
-    { describe: 'role=region[name="Order summary"] >> role=table', locate: (p) => p.getByRole('region', { name: 'Order summary' }).getByRole('table') },
+    {
+      describe: 'role=region[name="Order summary"] >> role=table',
+      locate: (p) => p.getByRole('region', { name: 'Order summary' }).getByRole('table'),
+      quick: (p) => p.locator('section[aria-label="Order summary"] table'),
+    },
     {
       describe: 'table with row header "Order number"',
       locate: (p) => p.locator('table').filter({ has: p.getByRole('rowheader', { name: 'Order number', exact: true }) }),
