@@ -143,6 +143,13 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     const requests = requestsIn(ctx.text);
     for (const orderId of ctx.orderIds.filter((id) => own.has(id))) await handleOrder(orderId, ctx, requests, customer, reader, draft);
   }
+  if (contexts.length > 0 && draft.escalations.length === 0) {
+    // parts about other orders named only by their items ("… and cancel the other pending one (garden hose + makeup kit)")
+    const { gaps } = coverageOf(text, contexts, own, draft);
+    const named = new Set(contexts.flatMap((c) => c.orderIds));
+    const meant = await ordersMeant(gaps.filter((g) => !g.text.startsWith('order ')).map((g) => g.text), named, customer, reader);
+    await serveOrders(meant.byOrder, customer, reader, draft);
+  }
   if (draft.requests.length === 0) {
     draft.requests.push({ playbook: 'hand_over', summary: 'no request we can act on was found' });
     draft.asks.push('what you would like us to do (for example: the order number and whether to cancel, change, return or exchange it)');
@@ -273,6 +280,77 @@ async function cancelByItems(text: string, besides: string, customer: CrmCustome
   cancel(candidates[0]!, text, draft);
 }
 
+/** The statuses an order must have for each kind of write on it. */
+const ORDER_STATUSES: Partial<Record<RequestKind, string[]>> = { cancel: ['pending'], return: ['delivered'], change_items: ['pending', 'delivered'], order_address: ['pending'] };
+/** …and for a part that asks only to pay another way */
+const PAYMENT_STATUSES = ['pending'];
+
+const asksForWrite = (part: string) => [...requestsIn(part)].some((k) => k in ORDER_STATUSES || k === 'payment');
+
+/**
+ * The message as one piece per request, each with the words around it that belong to it: the
+ * sentence a "please cancel it" points back to ("2) The laptop order was a mistake - please
+ * cancel it."), the detail after it ("…the laptop one as well? no longer needed").
+ */
+function requestSegments(text: string): string[] {
+  const segments: string[][] = [];
+  let loose: string[] = [];
+  for (const part of requestParts(text)) {
+    if (!asksForWrite(part)) {
+      loose.push(part);
+      continue;
+    }
+    // what comes before the first request is its setting; later, only a request that points back takes it
+    if (loose.length > 0 && (segments.length === 0 || /\b(it|them|that|those|this one|these|both)\b/i.test(part))) segments.push([...loose, part]);
+    else {
+      if (loose.length > 0) segments.at(-1)?.push(...loose);
+      segments.push([part]);
+    }
+    loose = [];
+  }
+  if (loose.length > 0) segments.at(-1)?.push(...loose);
+  return segments.map((s) => s.join('\n'));
+}
+
+/**
+ * Which order each part of the message asks about, when it names it only by its items: the one
+ * order, of a status that allows the request and not among `besides`, whose items the part names by
+ * a distinctive word ("my pending order" when there is one). Parts naming none, or several, count
+ * as unmatched.
+ */
+async function ordersMeant(parts: string[], besides: Set<string>, customer: CrmCustomer, reader: Reader): Promise<{ byOrder: Map<string, string[]>; unmatched: number }> {
+  const byOrder = new Map<string, string[]>();
+  let unmatched = 0;
+  for (const part of parts) {
+    const kinds = [...requestsIn(part)];
+    const statuses = new Set(kinds.flatMap((k) => ORDER_STATUSES[k] ?? (k === 'payment' ? PAYMENT_STATUSES : [])));
+    const open = customer.orders.filter((x) => statuses.has(x.status) && !besides.has(x.order_id));
+    const candidates: string[] = [];
+    for (const o of open) {
+      const r = await reader.order(o.order_id);
+      if (r.ok && r.data.items.some((it) => nameScore(part, it.name) >= 2)) candidates.push(o.order_id);
+    }
+    const pending = open.filter((o) => o.status === 'pending');
+    if (candidates.length === 0 && pending.length === 1 && /\b(my|the) (pending|open) order\b/.test(normalize(part))) candidates.push(pending[0]!.order_id);
+    // "the tea kettle order and the electric kettle order … cancel both": exactly two, said as both
+    const both = candidates.length === 2 && /\bboth\b/.test(normalize(part));
+    if (candidates.length !== 1 && !both) {
+      unmatched += 1;
+      continue;
+    }
+    for (const id of candidates) byOrder.set(id, [...(byOrder.get(id) ?? []), part]);
+  }
+  return { byOrder, unmatched };
+}
+
+/** Each order's requests, from the parts of the message that ask about it. */
+async function serveOrders(byOrder: Map<string, string[]>, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  for (const [orderId, said] of byOrder) {
+    const text = said.join('\n');
+    await handleOrder(orderId, { orderIds: [orderId], text }, requestsIn(text), customer, reader, draft);
+  }
+}
+
 /** Words naming an order (not the account) as what a new address is for. */
 const ORDER_MEANT = /\b(my|the|this|an?) (pending |last |latest |recent |current |open |new )?(order|package|parcel|shipment)\b/;
 
@@ -292,8 +370,13 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
     return;
   }
   if (requests.has('billing')) return billingWithoutOrderId(text, customer, reader, draft);
-  const want: Record<string, string[]> = { cancel: ['pending'], return: ['delivered'], change_items: ['pending', 'delivered'], order_address: ['pending'] };
-  const statuses = new Set(writeKinds.flatMap((k) => want[k] ?? []));
+  // "return the earbuds … and cancel the office chair": each request on the one order its own words name
+  const segments = requestSegments(text);
+  if (segments.length > 0) {
+    const meant = await ordersMeant(segments, new Set(), customer, reader);
+    if (meant.unmatched === 0 && meant.byOrder.size > 1) return serveOrders(meant.byOrder, customer, reader, draft);
+  }
+  const statuses = new Set(writeKinds.flatMap((k) => ORDER_STATUSES[k] ?? []));
   const candidates: OrderDetails[] = [];
   for (const o of customer.orders.filter((x) => statuses.has(x.status))) {
     const r = await reader.order(o.order_id);
@@ -338,7 +421,9 @@ function cancel(order: OrderDetails, text: string, draft: Draft): void {
   draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}` });
   // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
   const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
-  const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text);
+  // "same reason": the one the message gives for its other cancellation
+  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : null;
+  const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text) ?? sameAsBefore;
   const allowed = mayCancel(order, reason ?? 'no longer needed');
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
   if (!reason) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
