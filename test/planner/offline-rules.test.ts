@@ -237,9 +237,11 @@ describe('offline planner: never writes other than asked (dev tickets, round 2)'
   });
 });
 
-// The third round (dev-tickets-3.jsonl), after the second hold-out's first measurement showed two
-// wrong writes: a wish taken back ("I was going to ask for …, but I've changed my mind"), an option
-// left open ("the colour doesn't matter"), and "the shipping address of my pending order" with no number.
+// The third round (dev-tickets-3.jsonl), from the classes of the last wrong writes on the hold-outs
+// (k023, k027 of the second, h011 of the first, opened after they were measured): a wish taken back
+// ("I was going to ask for …, but I've changed my mind"), an option left open ("the colour doesn't
+// matter"), "the shipping address of my pending order" with no number, and a wish said once for a
+// list of orders ("I'd like to return a few things: / Order W1 - … / Order W2 - …").
 describe('offline planner: wishes taken back, options left open, an order meant without its number (dev tickets, round 3)', () => {
   for (const t of devTickets3) {
     it(`${t.id}: plans exactly as the gold (${t.tags.join(', ')})`, async () => {
@@ -256,6 +258,15 @@ describe('offline planner: wishes taken back, options left open, an order meant 
     expect(plan.outcome).toBe('ask');
     expect(benchmarkWrites(plan)).toEqual([]);
     expect(plan.reply).toMatch(/red or blue|blue or red/);
+  });
+
+  it('an order on a line of its own that says nothing about it, beside a write on another, is asked about', async () => {
+    const t = devTickets3.find((x) => x.id === 'f05')!;
+    const body = 'Hello,\n\nOrder W2002172: please return the garden hose, money back to PayPal.\nOrder W5730905: the skateboard.\n\nJuan';
+    const plan = await planOffline(plannerTicketOf({ ...t, id: 'f05b', body }, 397), worldReadTool(new World()));
+    expect(plan.outcome, plan.reason).toBe('ask');
+    expect(benchmarkWrites(plan)).toEqual([]);
+    expect(plan.reply).toMatch(/#W5730905/);
   });
 
   it('a new address for "my pending order" is never taken as the account\'s default address', async () => {

@@ -72,6 +72,9 @@ function itemWish(signals: Set<Signal>, text: string, names: string[]): Set<Sign
 /** A part about another order than the one it stands beside: "my other delivery", "the other pending one". */
 const OTHER_ORDER = /\b(my|the|your|our) other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)\b/;
 
+/** Words with which an order is only mentioned, kept or left alone. */
+const LEAVES_ALONE = /\b(keep(ing)?|nothing|leave|don'?t|do not|doesn'?t|not|still want|fine|arrived|received|got|came|love|great|perfect|happy|thanks?|thank you)\b/;
+
 export interface Coverage {
   /** what the plan serves, in words, for the question that names it */
   understood: string[];
@@ -145,7 +148,11 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
     }
     // every order named beside a request must be accounted for by a request or an answer ("W2 as well");
     // an order only mentioned ("don't cancel W1, I still want it") asks for nothing
-    const asked = [...wanted].some((k) => k !== 'information') || /\b(as well|too|also|same (for|with|goes))\b/.test(normalize(scope.text));
+    // …and while something is written, an order on a line of its own that says nothing about it
+    // ("From W2: the office chair and the action camera.") is asked about, not left silently
+    const writes = [...served.byOrder.values()].some((set) => [...set].some((k) => k !== 'information'));
+    const silent = writes && wanted.size === 0 && !LEAVES_ALONE.test(normalize(scope.text));
+    const asked = silent || [...wanted].some((k) => k !== 'information') || /\b(as well|too|also|same (for|with|goes))\b/.test(normalize(scope.text));
     for (const id of asked ? scope.ids : []) {
       if (served.byOrder.has(id) || answeredIds.has(id)) continue;
       gaps.push({ text: `order ${id}`, what: `what you would like us to do with order ${id}` });

@@ -138,8 +138,12 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   if (draft.escalations.length > 0 || draft.asks.length > 0) return finish(customer);
 
   if (contexts.length === 0) await withoutOrderIds(text, customer, reader, draft);
+  // "I'd like to return a few things: / From W1: … / From W2: …": a wish said once before the orders
+  // is each listed order's, unless its own line asks something else or keeps it
+  const shared = [...requestsIn(preamble)].some((k) => k !== 'information');
   for (const [n, context] of contexts.entries()) {
-    const ctx = n === 0 ? { ...context, text: `${preamble}${context.text}` } : context;
+    const inherits = n === 0 || (shared && requestsIn(context.text).size === 0 && !KEEPS.test(normalize(context.text)));
+    const ctx = inherits ? { ...context, text: `${preamble}${context.text}` } : context;
     const requests = requestsIn(ctx.text);
     for (const orderId of ctx.orderIds.filter((id) => own.has(id))) await handleOrder(orderId, ctx, requests, customer, reader, draft);
   }
@@ -279,6 +283,9 @@ async function cancelByItems(text: string, besides: string, customer: CrmCustome
   draft.items.set(candidates[0]!.order_id, candidates[0]!.items.map((i) => i.name));
   cancel(candidates[0]!, text, draft);
 }
+
+/** An order's own line that keeps it or leaves it alone ("nothing for now, I'm keeping all of it"). */
+const KEEPS = /\b(keep(ing)?|nothing|leave|don'?t|do not|not (this|that|it)|still want|fine as)\b/;
 
 /** The statuses an order must have for each kind of write on it. */
 const ORDER_STATUSES: Partial<Record<RequestKind, string[]>> = { cancel: ['pending'], return: ['delivered'], change_items: ['pending', 'delivered'], order_address: ['pending'] };
