@@ -70,8 +70,12 @@ export function keyIdOf(key: KeyObject | string): string {
   return keyFingerprint(publicKey.export({ type: 'spki', format: 'der' }).toString('base64'));
 }
 
-/** Signs a policy as the lead wrote it, after checking that it is a valid policy. */
-export function signPolicy(policyInput: unknown, privateKeyPem: string): Result<SignedPolicyFile> {
+/**
+ * Signs a policy as the lead wrote it, after checking that it is a valid policy. One without an
+ * `issuedAt` is stamped with the signing time: an installed policy is never replaced by one issued
+ * before it (see PolicyStore), so an old signed file cannot be slipped back in.
+ */
+export function signPolicy(policyInput: unknown, privateKeyPem: string, now: () => Date = () => new Date()): Result<SignedPolicyFile> {
   const parsed = parsePolicy(policyInput);
   if (!parsed.ok) return parsed;
   let privateKey: KeyObject;
@@ -81,7 +85,8 @@ export function signPolicy(policyInput: unknown, privateKeyPem: string): Result<
     return fail('invalid_input', `the private key cannot be read: ${(e as Error).message}`);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') return fail('invalid_input', `the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
-  const policy = policyInput as Record<string, unknown>;
+  const written = policyInput as Record<string, unknown>;
+  const policy = written.issuedAt === undefined ? { ...written, issuedAt: now().toISOString() } : written;
   const keyId = keyIdOf(privateKey);
   const signature = sign(null, signedBytes(keyId, policy), privateKey).toString('base64');
   return { ok: true, data: { policy, keyId, signature } };

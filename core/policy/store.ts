@@ -80,11 +80,12 @@ export class PolicyStore {
       refused = `there is no policy file at ${this.policyPath}`;
     } else {
       const verified = verifySignedPolicy(text, leadKey);
-      if (verified.ok) {
+      const older = verified.ok ? olderThan(verified.data.policy, await this.#lastGood(leadKey)) : undefined;
+      if (verified.ok && !older) {
         if ((await readIfThere(this.lastGoodPath)) !== text) await writeFileDurable(this.lastGoodPath, text, { mode: 0o600 });
         return this.#settle(fromFile(verified.data.policy, 'file', this.policyPath, verified.data.keyId));
       }
-      refused = `refused ${this.policyPath}: ${verified.error.message}`;
+      refused = `refused ${this.policyPath}: ${verified.ok ? older : verified.error.message}`;
     }
     const previous = this.#current && this.#current.source !== 'built-in' ? this.#current : await this.#lastGood(leadKey);
     const fallback = previous ?? builtIn('there has never been a valid policy');
@@ -114,6 +115,8 @@ export class PolicyStore {
     if (key === undefined) return fail('invalid_input', `no lead key is configured (${this.leadKeyPath}); pass the lead's public key with --key`);
     const verified = verifySignedPolicy(text, key);
     if (!verified.ok) return verified;
+    const older = configured === undefined ? undefined : olderThan(verified.data.policy, await this.#lastGood(configured));
+    if (older) return fail('precondition_failed', older);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     if (configured === undefined) await writeFileDurable(this.leadKeyPath, key, { mode: 0o644 });
     await writeFileDurable(this.policyPath, text, { mode: 0o600 });
@@ -132,6 +135,18 @@ export class PolicyStore {
     this.#current = inForce;
     return refused === undefined ? { inForce } : { inForce, refused };
   }
+}
+
+/**
+ * Why `policy` may not replace `installed`: it was issued before it (or says nowhere when, where the
+ * installed one does). A lead goes back to older rules by signing them again, which dates them now.
+ */
+function olderThan(policy: Policy, installed: PolicyInForce | undefined): string | undefined {
+  const then = installed?.policy.issuedAt;
+  if (!then) return undefined;
+  const issued = policy.issuedAt;
+  if (issued && Date.parse(issued) >= Date.parse(then)) return undefined;
+  return `policy "${policy.name}" was issued ${issued ? `at ${issued}` : 'with no date'}, before the installed "${installed.policy.name}" (${then}); an older policy is not installed again — sign it anew to bring its rules back`;
 }
 
 function fromFile(policy: Policy, source: 'file' | 'last-good', file: string, keyId: string): PolicyInForce {

@@ -193,6 +193,36 @@ describe('PolicyStore', () => {
     expect(readFileSync(store.lastGoodPath, 'utf8')).toBe(third);
   });
 
+  it('an older policy is never put back: refused by install, and on load when it replaces the file on disk', async () => {
+    const lead = generateLeadKeys();
+    const store = new PolicyStore({ home: home() });
+    const at = (iso: string) => {
+      const signed = signPolicy({ ...example, issuedAt: undefined, name: iso }, lead.privateKeyPem, () => new Date(iso));
+      if (!signed.ok) throw new Error(signed.error.message);
+      return JSON.stringify(signed.data);
+    };
+    const june = at('2026-06-01T09:00:00.000Z');
+    const july = at('2026-07-01T09:00:00.000Z');
+    // signing stamps the time: the signed policy carries it
+    expect(JSON.parse(july).policy.issuedAt).toBe('2026-07-01T09:00:00.000Z');
+    expect((await store.install(june, lead.publicKeyPem)).ok).toBe(true);
+    expect((await store.install(july)).ok).toBe(true);
+    const back = await store.install(june);
+    expect(back.ok).toBe(false);
+    expect(!back.ok && back.error).toMatchObject({ code: 'precondition_failed', message: expect.stringMatching(/issued at 2026-06-01.*before the installed "2026-07-01/) });
+    expect(readFileSync(store.policyPath, 'utf8')).toBe(july);
+    // the same file again is fine (nothing older), and so is the June rules signed anew
+    expect((await store.install(july)).ok).toBe(true);
+    expect((await store.install(at('2026-08-01T09:00:00.000Z'))).ok).toBe(true);
+
+    // someone copies the June file over the installed one: a fresh load refuses it and keeps August
+    writeFileSync(store.policyPath, june);
+    const loaded = await new PolicyStore({ home: home() }).load();
+    expect(loaded.refused).toMatch(/issued at 2026-06-01/);
+    expect(loaded.inForce).toMatchObject({ source: 'last-good' });
+    expect(loaded.inForce.policy.name).toBe('2026-08-01T09:00:00.000Z');
+  });
+
   it('install without any lead key is refused', async () => {
     const result = await new PolicyStore({ home: home() }).install(signedText(example, generateLeadKeys()));
     expect(!result.ok && result.error.message).toMatch(/no lead key is configured/);
