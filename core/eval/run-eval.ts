@@ -111,17 +111,17 @@ export interface TicketResult {
 
 const BENCHMARK_WRITES: ReadonlySet<string> = new Set(WRITE_OPERATIONS);
 
+/** A ticket that could not be planned and run at all: nothing planned, nothing written, and why. */
+function notRun(ticket: CorpusTicket, line: number, cls: 'invalid_gold' | 'missed', error: string): TicketResult {
+  return { id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: null, run_outcome: null, wrote: false, diff: [], plan_ms: 0, run_ms: 0, error };
+}
+
 export async function evalTicket(worker: EvalWorker, line: number, ticket: CorpusTicket): Promise<TicketResult> {
   const { control } = worker;
   await control.reset();
   for (const action of ticket.expect.actions) {
     const refused = await control.apply(action.name, action.kwargs);
-    if (refused) {
-      return {
-        id: ticket.id, line, class: 'invalid_gold', expected: ticket.expect.outcome, planned: null, run_outcome: null,
-        wrote: false, diff: [], plan_ms: 0, run_ms: 0, error: `gold action ${action.name} is refused by the sandbox: ${refused}`,
-      };
-    }
+    if (refused) return notRun(ticket, line, 'invalid_gold', `gold action ${action.name} is refused by the sandbox: ${refused}`);
   }
   const gold = await control.state();
   await control.reset();
@@ -175,10 +175,7 @@ export async function runEval(
         try {
           r = await evalTicket(worker, line, ticket);
         } catch (e) {
-          r = {
-            id: ticket.id, line, class: 'missed', expected: ticket.expect.outcome, planned: null, run_outcome: null,
-            wrote: false, diff: [], plan_ms: 0, run_ms: 0, error: `eval failed: ${(e as Error).message}`,
-          };
+          r = notRun(ticket, line, 'missed', `eval failed: ${(e as Error).message}`);
         }
         results[i] = r;
         onResult?.(r);
