@@ -108,7 +108,7 @@ export function itemsMeant(text: string, items: Item[]): number[] {
     if (onlyNamed.size > 0 && !onlyNamed.has(i)) continue;
     const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1);
     if (naming.length === 0) continue;
-    if (naming.every((c) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')))) continue;
+    if (naming.every((c) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')) && !namedBeforeKeeping(c, items[i]!.name))) continue;
     if (naming.every((c) => namedOnlyAsKept(c, items[i]!.name))) continue;
     meant.push(i);
   }
@@ -133,6 +133,19 @@ function turnedAwayFrom(clause: string, items: Item[], meant: number[]): number 
 
 /** Where a clause turns to what is kept: "(I'm keeping the sunglasses)", "but not the electric one". */
 const KEPT_FROM = /\b(keep(ing)?|but not|not the|except|apart from|other than)\b/;
+
+/**
+ * "the desk lamp (I'm keeping the luggage set)": the item comes before "keeping", which keeps what
+ * follows it — not this item, unless the words after point back to it ("keeping it") or name it.
+ */
+function namedBeforeKeeping(clause: string, name: string): boolean {
+  const t = normalize(clause);
+  const at = t.search(/\bkeep(ing)?\b/);
+  if (at < 0 || nameScore(t.slice(0, at), name) < 1) return false;
+  const before = t.slice(0, at);
+  const after = t.slice(at);
+  return nameScore(after, name) < 1 && !/\b(it|them|those|that|this one|both)\b/.test(after) && !KEEP.test(before);
+}
 
 /**
  * "return both watches (I'm keeping the sunglasses)": the item is named only after the clause turns
