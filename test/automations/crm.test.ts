@@ -233,7 +233,7 @@ describe('crm locators', () => {
       const read = await h.runner.run(getUserDetails, { user_id: NOAH });
       expect(read.ok && read.output.payment_methods.length, JSON.stringify(read.ok ? '' : read.error)).toBe(Object.keys((await users())[NOAH]!.payment_methods).length);
       expect(read.evidence.heals).toEqual([
-        expect.objectContaining({ action: 'get_user_details', element: 'the Payment methods table', from: 'role=table[name="Payment methods"]', to: 'section:has(heading "Payment methods") >> role=table' }),
+        expect.objectContaining({ action: 'get_user_details', element: 'the Payment methods table', from: 'role=table[name="Payment methods"]', to: 'section with heading "Payment methods" >> table' }),
       ]);
       const write = await h.runner.run(modifyUserAddress, { user_id: NOAH, ...NEW_ADDRESS });
       expect(write, JSON.stringify(write.ok ? '' : write.error)).toMatchObject({ ok: true, alreadyDone: false });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Locator } from 'playwright-core';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { legacyWebConnector, tableRows, textOf, valueOf } from '../common/legacy-web.ts';
+import { legacyWebConnector, namedTable, tableRows, textOf, valueCandidate } from '../common/legacy-web.ts';
 import { OrderStatusSchema } from '../../../shared/retail.ts';
 
 export const billing = legacyWebConnector('billing');
@@ -108,22 +108,13 @@ const paymentsPath = (orderId: string) => `/payments/${encodeURIComponent(orderI
 
 /** The value beside a row header of the page's summary table (`| Order | #W123 |`). */
 async function summary(ctx: ActionContext, header: string): Promise<string> {
-  return textOf(await ctx.find(`the "${header}" row`, [{ describe: `row[rowheader="${header}"] >> cell`, locate: (p) => valueOf(p, header) }]));
+  return textOf(await ctx.find(`the "${header}" row`, [valueCandidate(header)]));
 }
 
-/**
- * Rows of a named data table, keyed by column header (whatever order the columns come in). A table
- * with no rows is not drawn at all: the app shows its empty message in the table's section instead.
- */
+/** Rows of a named data table keyed by column header (none when the app shows its empty message). */
 async function readTable(ctx: ActionContext, name: string, empty: string): Promise<Record<string, string>[]> {
-  const page = ctx.page;
-  const section = page.locator('section', { has: page.getByRole('heading', { name, exact: true }) });
-  if ((await page.getByRole('table', { name, exact: true }).count()) === 0 && (await section.getByText(empty, { exact: true }).count()) > 0) return [];
-  const table = await ctx.find(`the ${name} table`, [
-    { describe: `role=table[name="${name}"]`, locate: (p) => p.getByRole('table', { name, exact: true }) },
-    { describe: `section with heading "${name}" >> table`, locate: (p) => p.locator('section', { has: p.getByRole('heading', { name, exact: true }) }).locator('table') },
-  ]);
-  return tableRows(table);
+  const table = await namedTable(ctx, name, empty);
+  return table ? tableRows(table) : [];
 }
 
 const SOURCE_BY_TYPE: Record<string, z.infer<typeof Source>> = { 'Credit card': 'credit_card', PayPal: 'paypal', 'Gift card': 'gift_card' };
@@ -161,7 +152,7 @@ async function openCustomer(ctx: ActionContext, userId: string): Promise<void> {
 async function openPayments(ctx: ActionContext, orderId: string): Promise<void> {
   await ctx.open(paymentsPath(orderId));
   const shown = await ctx.find('the order number', [
-    { describe: 'row[rowheader="Order"] >> cell', locate: (p) => valueOf(p, 'Order') },
+    valueCandidate('Order'),
     { describe: 'role=heading[level=1]', locate: (p) => p.getByRole('heading', { level: 1 }) },
   ]);
   await ctx.expectTarget('order', orderId, await textOf(shown));

@@ -2,7 +2,7 @@
 // banner, the maintenance pop-up, and key/value tables with row headers. A real deployment's
 // connectors differ per system; these are ours for the sandbox's.
 import type { Locator, Page } from 'playwright-core';
-import type { SystemConnector } from '../../runtime/action.ts';
+import type { ActionContext, Candidate, SystemConnector } from '../../runtime/action.ts';
 import type { Credentials } from '../../runtime/secrets.ts';
 import type { Address } from '../../../shared/retail.ts';
 
@@ -66,6 +66,41 @@ export function valueOf(scope: Page | Locator, header: string): Locator {
     .filter({ has: scope.getByRole('rowheader', { name: header, exact: true }) })
     .getByRole('cell')
     .first();
+}
+
+/** A value for a CSS attribute selector's or `:text-is()`'s quotes. */
+export const cssString = (s: string) => s.replace(/["\\]/g, '\\$&');
+
+/**
+ * The value cell beside a row header as a find() candidate: by role, and first by one plain DOM
+ * query for the same cell (a role query walks the whole page).
+ */
+export function valueCandidate(header: string, scope: (p: Page) => Page | Locator = (p) => p): Candidate {
+  return {
+    describe: `role=row[has rowheader "${header}"] >> role=cell`,
+    locate: (p) => valueOf(scope(p), header),
+    quick: (p) => scope(p).locator(`tr:has(> th:text-is("${cssString(header)}")) > td`),
+  };
+}
+
+/**
+ * A data table of the page by its accessible name, or null when its section shows the app's empty
+ * message instead (a table with no rows is not drawn). First by its label in one DOM query; else by
+ * role; else the table in the section under the heading of the same name (a heal).
+ */
+export async function namedTable(ctx: ActionContext, name: string, empty: string): Promise<Locator | null> {
+  const page = ctx.page;
+  const labelled = page.locator(`table[aria-label="${cssString(name)}"]`);
+  if ((await labelled.count()) > 0) return labelled.first();
+  const section = page.locator('section').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  if ((await section.getByText(empty, { exact: true }).count()) > 0) return null;
+  return ctx.find(`the ${name} table`, [
+    { describe: `role=table[name="${name}"]`, locate: (p) => p.getByRole('table', { name, exact: true }) },
+    {
+      describe: `section with heading "${name}" >> table`,
+      locate: (p) => p.locator('section').filter({ has: p.getByRole('heading', { name, exact: true }) }).locator('table'),
+    },
+  ]);
 }
 
 export async function textOf(loc: Locator): Promise<string> {

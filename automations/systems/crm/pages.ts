@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
 import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
-import { addressLines, pageFacts, tableRows, textOf, valueOf, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, namedTable, pageFacts, tableRows, textOf, valueCandidate, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
@@ -58,7 +58,7 @@ async function linesOf(loc: Locator): Promise<string[]> {
 function field(ctx: ActionContext, header: string, scope?: (p: Page) => Locator): Promise<Locator> {
   const within = (p: Page) => (scope ? scope(p) : p);
   return ctx.find(`the "${header}" field`, [
-    { describe: `role=row[has rowheader "${header}"] >> role=cell`, locate: (p) => valueOf(within(p), header) },
+    valueCandidate(header, within),
     {
       describe: `css=tr:has(th "${header}") > td`,
       locate: (p) => within(p).locator('tr', { has: p.locator('th', { hasText: new RegExp(`^\\s*${escapeRegExp(header)}\\s*$`) }) }).locator('td'),
@@ -72,13 +72,8 @@ function escapeRegExp(s: string): string {
 
 /** A table the CRM may replace by an "empty" sentence when it has no rows. */
 async function optionalTable(ctx: ActionContext, name: string, empty: string): Promise<Record<string, string>[]> {
-  const page = ctx.page;
-  if ((await page.getByRole('table', { name, exact: true }).count()) === 0 && (await page.getByText(empty, { exact: true }).count()) > 0) return [];
-  const table = await ctx.find(`the ${name} table`, [
-    { describe: `role=table[name="${name}"]`, locate: (p) => p.getByRole('table', { name, exact: true }) },
-    { describe: `section:has(heading "${name}") >> role=table`, locate: (p) => sectionOf(p, name).getByRole('table') },
-  ]);
-  return tableRows(table);
+  const table = await namedTable(ctx, name, empty);
+  return table ? tableRows(table) : [];
 }
 
 function sectionOf(page: Page, heading: string): Locator {
@@ -241,20 +236,22 @@ export async function readNotes(ctx: ActionContext): Promise<z.input<typeof CrmN
 export async function readProfile(ctx: ActionContext): Promise<z.input<typeof CrmCustomerSchema>> {
   const user_id = await textOf(await field(ctx, 'Customer ID'));
   const fullName = await textOf(await field(ctx, 'Name'));
-  const space = fullName.indexOf(' ');
+  const email = await textOf(await field(ctx, 'Email'));
   const lines = await shownAddressLines(ctx);
-  const address = parseAddress(lines);
-  if (!address) throw await ctx.failure('invalid_output', `the default address of ${user_id} does not read as an address: ${lines.join(' / ')}`);
   const methods = await optionalTable(ctx, 'Payment methods', 'No payment methods on file.');
   const orders = await optionalTable(ctx, 'Orders', 'No orders.');
+  const notes = await readNotes(ctx);
+  const space = fullName.indexOf(' ');
+  const address = parseAddress(lines);
+  if (!address) throw await ctx.failure('invalid_output', `the default address of ${user_id} does not read as an address: ${lines.join(' / ')}`);
   return {
     user_id,
     name: { first_name: space > 0 ? fullName.slice(0, space) : fullName, last_name: space > 0 ? fullName.slice(space + 1) : '' },
-    email: await textOf(await field(ctx, 'Email')),
+    email,
     address,
     payment_methods: methods.map(paymentMethod),
     orders: orders.map((o) => ({ order_id: o.Order ?? '', status: (o.Status ?? '') as CrmCustomer['orders'][number]['status'] })),
-    notes: await readNotes(ctx),
+    notes,
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import { AddressSchema, OrderItemSchema, OrderSchema, OrderStatusSchema, ProductSchema, type Address } from '../../../shared/retail.ts';
 import type { ActionContext } from '../../runtime/action.ts';
+import { namedTable } from '../common/legacy-web.ts';
 
 // ---- what the actions return ---------------------------------------------------------------
 
@@ -133,27 +134,6 @@ export async function keyValues(table: Locator): Promise<Record<string, string[]
 
 const cellText = (row: Record<string, Cell>, header: string) => row[header]?.text ?? '';
 
-/** A value for a CSS attribute selector's quotes. */
-const cssString = (s: string) => s.replace(/["\\]/g, '\\$&');
-
-/**
- * A data table of the page by its accessible name, or null when the page says it is empty instead.
- * Fallback: the table in the section under the heading of the same name.
- */
-async function dataTable(ctx: ActionContext, name: string, emptyNote: string): Promise<Locator | null> {
-  const page = ctx.page;
-  const named = page.locator(`table[aria-label="${cssString(name)}"]`);
-  if ((await named.count()) > 0) return named.first();
-  const section = page.locator('section').filter({ has: page.getByRole('heading', { name, exact: true }) });
-  if ((await section.getByText(emptyNote, { exact: true }).count()) > 0) return null;
-  return ctx.find(`the ${name} table`, [
-    { describe: `role=table[name="${name}"]`, locate: (p) => p.getByRole('table', { name, exact: true }) },
-    {
-      describe: `section with heading "${name}" >> table`,
-      locate: (p) => p.locator('section').filter({ has: p.getByRole('heading', { name, exact: true }) }).locator('table'),
-    },
-  ]);
-}
 
 // ---- the order page --------------------------------------------------------------------------
 
@@ -192,14 +172,16 @@ export async function expectOrder(ctx: ActionContext, orderId: string): Promise<
 
 /** Reads the order page the browser is on. */
 export async function readOrder(ctx: ActionContext): Promise<OrderDetails> {
-  // the page's four parts asked for at once: each is a few round trips to the browser, none needs another
-  const [kv, itemsTable, fulfilTable, payTable] = await Promise.all([
-    orderSummary(ctx).then(keyValues),
-    dataTable(ctx, 'Items', 'This order has no items.'),
-    dataTable(ctx, 'Fulfilments', 'Not shipped yet.'),
-    dataTable(ctx, 'Payment history', 'No payments recorded.'),
-  ]);
-  const [itemRows = [], fulfilRows = [], payRows = []] = await Promise.all([itemsTable, fulfilTable, payTable].map((t) => (t ? readTable(t) : [])));
+  // one after another: reads running side by side can stall behind a pop-up's handler (Playwright
+  // runs it inside whichever waits), and the browser answers them one at a time anyway
+  const kv = await keyValues(await orderSummary(ctx));
+  const rowsOf = async (name: string, empty: string) => {
+    const table = await namedTable(ctx, name, empty);
+    return table ? readTable(table) : [];
+  };
+  const itemRows = await rowsOf('Items', 'This order has no items.');
+  const fulfilRows = await rowsOf('Fulfilments', 'Not shipped yet.');
+  const payRows = await rowsOf('Payment history', 'No payments recorded.');
   const one = (k: string) => (kv[k] ?? []).join(' ');
   const items = itemRows.map((r) => {
     const href = r['Item']?.hrefs[0] ?? '';
@@ -273,7 +255,7 @@ export async function readProduct(ctx: ActionContext): Promise<ProductDetails> {
   ]);
   const kv = await keyValues(kvTable);
   const productId = (kv['Product ID'] ?? []).join(' ');
-  const table = await dataTable(ctx, 'Variants', 'This product has no variants.');
+  const table = await namedTable(ctx, 'Variants', 'This product has no variants.');
   const variants: Record<string, unknown> = {};
   for (const r of table ? await readTable(table) : []) {
     const itemId = cellText(r, 'Item ID');
