@@ -129,15 +129,19 @@ export async function tableRows(table: Locator): Promise<Record<string, string>[
  * The page's title and every row-header fact (`| Status | open |`) in one pass over the page:
  * reading them one locator at a time costs a round trip to the browser each.
  */
-export async function pageFacts(page: Page): Promise<{ title: string; facts: Record<string, string> }> {
+export async function pageFacts(page: Page): Promise<{ title: string; facts: Record<string, string>; lines: Record<string, string[]> }> {
   // no named functions inside: the CLI's TypeScript loader would wrap them in a helper the page lacks
   return page.evaluate(() => {
     const facts: Record<string, string> = {};
+    const lines: Record<string, string[]> = {};
     for (const th of Array.from(document.querySelectorAll('main th[scope="row"]'))) {
       const key = (th.textContent ?? '').replace(/\s+/g, ' ').trim();
       const cell = th.parentElement?.querySelector('td');
-      if (key && cell && !(key in facts)) facts[key] = (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+      if (!key || !cell || key in facts) continue;
+      const shown = (cell as HTMLElement).innerText;
+      facts[key] = shown.replace(/\s+/g, ' ').trim();
+      lines[key] = shown.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
     }
-    return { title: (document.querySelector('main h1')?.textContent ?? '').replace(/\s+/g, ' ').trim(), facts };
+    return { title: (document.querySelector('main h1')?.textContent ?? '').replace(/\s+/g, ' ').trim(), facts, lines };
   });
 }

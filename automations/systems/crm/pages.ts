@@ -234,10 +234,13 @@ export async function readNotes(ctx: ActionContext): Promise<z.input<typeof CrmN
 
 /** Everything the profile shows about the customer, as shown (cards masked to the last four). */
 export async function readProfile(ctx: ActionContext): Promise<z.input<typeof CrmCustomerSchema>> {
-  const user_id = await textOf(await field(ctx, 'Customer ID'));
-  const fullName = await textOf(await field(ctx, 'Name'));
-  const email = await textOf(await field(ctx, 'Email'));
-  const lines = await shownAddressLines(ctx);
+  // the row-header facts in one look at the page; a fact it does not find goes through its locators (and their heals)
+  const shown = await pageFacts(ctx.page);
+  const fact = async (header: string) => shown.facts[header] ?? textOf(await field(ctx, header));
+  const user_id = await fact('Customer ID');
+  const fullName = await fact('Name');
+  const email = await fact('Email');
+  const lines = shown.lines['Default address'] ?? (await shownAddressLines(ctx));
   const methods = await optionalTable(ctx, 'Payment methods', 'No payment methods on file.');
   const orders = await optionalTable(ctx, 'Orders', 'No orders.');
   const notes = await readNotes(ctx);
