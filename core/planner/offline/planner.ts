@@ -270,11 +270,7 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
 
 /** A cancellation said beside another order: of the one other pending order its text names by its items, else asked. */
 async function cancelByItems(text: string, besides: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
-  const candidates: OrderDetails[] = [];
-  for (const o of customer.orders.filter((x) => x.status === 'pending' && x.order_id !== besides)) {
-    const r = await reader.order(o.order_id);
-    if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= 2)) candidates.push(r.data);
-  }
+  const candidates = await ordersNaming(text, new Set(['pending']), customer, reader, { besides: new Set([besides]) });
   if (candidates.length !== 1) {
     draft.requests.push({ playbook: 'cancel_order', summary: 'cancel an order named by its items' });
     draft.asks.push(`which order to cancel (${besides} is delivered and cannot be cancelled)${candidates.length > 1 ? `: ${candidates.map((c) => c.order_id).join(' or ')}` : ''}`);
@@ -282,6 +278,25 @@ async function cancelByItems(text: string, besides: string, customer: CrmCustome
   }
   draft.items.set(candidates[0]!.order_id, candidates[0]!.items.map((i) => i.name));
   cancel(candidates[0]!, text, draft);
+}
+
+/**
+ * The customer's orders of these statuses (none of `besides`) whose items the text names: by a
+ * distinctive word (`score` 2, the default) or by any word of the item's name (1).
+ */
+async function ordersNaming(
+  text: string,
+  statuses: Set<string>,
+  customer: CrmCustomer,
+  reader: Reader,
+  { besides = new Set<string>(), score = 2 }: { besides?: Set<string>; score?: number } = {},
+): Promise<OrderDetails[]> {
+  const found: OrderDetails[] = [];
+  for (const o of customer.orders.filter((x) => statuses.has(x.status) && !besides.has(x.order_id))) {
+    const r = await reader.order(o.order_id);
+    if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= score)) found.push(r.data);
+  }
+  return found;
 }
 
 /** An order's own line that keeps it or leaves it alone ("nothing for now, I'm keeping all of it"). */
@@ -331,13 +346,8 @@ async function ordersMeant(parts: string[], besides: Set<string>, customer: CrmC
   for (const part of parts) {
     const kinds = [...requestsIn(part)];
     const statuses = new Set(kinds.flatMap((k) => ORDER_STATUSES[k] ?? (k === 'payment' ? PAYMENT_STATUSES : [])));
-    const open = customer.orders.filter((x) => statuses.has(x.status) && !besides.has(x.order_id));
-    const candidates: string[] = [];
-    for (const o of open) {
-      const r = await reader.order(o.order_id);
-      if (r.ok && r.data.items.some((it) => nameScore(part, it.name) >= 2)) candidates.push(o.order_id);
-    }
-    const pending = open.filter((o) => o.status === 'pending');
+    const candidates = (await ordersNaming(part, statuses, customer, reader, { besides })).map((o) => o.order_id);
+    const pending = customer.orders.filter((o) => o.status === 'pending' && statuses.has('pending') && !besides.has(o.order_id));
     if (candidates.length === 0 && pending.length === 1 && /\b(my|the) (pending|open) order\b/.test(normalize(part))) candidates.push(pending[0]!.order_id);
     // "the tea kettle order and the electric kettle order … cancel both": exactly two, said as both
     const both = candidates.length === 2 && /\bboth\b/.test(normalize(part));
@@ -384,11 +394,7 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
     if (meant.unmatched === 0 && meant.byOrder.size > 1) return serveOrders(meant.byOrder, customer, reader, draft);
   }
   const statuses = new Set(writeKinds.flatMap((k) => ORDER_STATUSES[k] ?? []));
-  const candidates: OrderDetails[] = [];
-  for (const o of customer.orders.filter((x) => statuses.has(x.status))) {
-    const r = await reader.order(o.order_id);
-    if (r.ok && r.data.items.some((it) => nameScore(text, it.name) >= 1)) candidates.push(r.data);
-  }
+  const candidates = await ordersNaming(text, statuses, customer, reader, { score: 1 });
   if (candidates.length === 0 && ofAnOrder && writeKinds.length === 1) {
     // "my pending order" when there is exactly one
     const pending = customer.orders.filter((o) => o.status === 'pending');
