@@ -92,15 +92,16 @@ export async function namedTable(ctx: ActionContext, name: string, empty: string
   const page = ctx.page;
   const labelled = page.locator(`table[aria-label="${cssString(name)}"]`);
   if ((await labelled.count()) > 0) return labelled.first();
-  const section = page.locator('section').filter({ has: page.getByRole('heading', { name, exact: true }) });
-  if ((await section.getByText(empty, { exact: true }).count()) > 0) return null;
+  if ((await sectionOf(page, name).getByText(empty, { exact: true }).count()) > 0) return null;
   return ctx.find(`the ${name} table`, [
     { describe: `role=table[name="${name}"]`, locate: (p) => p.getByRole('table', { name, exact: true }) },
-    {
-      describe: `section with heading "${name}" >> table`,
-      locate: (p) => p.locator('section').filter({ has: p.getByRole('heading', { name, exact: true }) }).locator('table'),
-    },
+    { describe: `section with heading "${name}" >> table`, locate: (p) => sectionOf(p, name).locator('table') },
   ]);
+}
+
+/** The page's section under the heading of this name. */
+export function sectionOf(page: Page, heading: string): Locator {
+  return page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
 }
 
 export async function textOf(loc: Locator): Promise<string> {

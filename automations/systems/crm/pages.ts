@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
 import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
-import { addressLines, namedTable, pageFacts, tableRows, textOf, valueCandidate, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, namedTable, pageFacts, sectionOf, tableRows, textOf, valueCandidate, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
@@ -76,9 +76,6 @@ async function optionalTable(ctx: ActionContext, name: string, empty: string): P
   return table ? tableRows(table) : [];
 }
 
-function sectionOf(page: Page, heading: string): Locator {
-  return page.locator('section').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
-}
 
 // ---- customer search -------------------------------------------------------------------------
 

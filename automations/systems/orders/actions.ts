@@ -8,6 +8,7 @@ import { defineAction, type ActionContext, type Candidate } from '../../runtime/
 import { addressLines, legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
 import {
   actionsRegion,
+  expectOrder,
   keyValues,
   methodIdOf,
   orderPath,
@@ -209,8 +210,7 @@ async function readBack(ctx: ActionContext, orderId: string): Promise<OrderDetai
   if (new URL(ctx.page.url()).pathname !== orderPath(orderId)) await ctx.open(orderPath(orderId));
   const order = await readOrder(ctx);
   // the target check on what was read: the summary's order number, exactly
-  await ctx.expectTarget('order', orderId, order.order_id);
-  if (order.order_id !== orderId) throw await ctx.failure('target_mismatch', `expected order ${orderId}, the page shows ${order.order_id}`);
+  await expectOrder(ctx, orderId, order.order_id);
   return order;
 }
 

@@ -163,9 +163,9 @@ export async function openOrder(ctx: ActionContext, orderId: string): Promise<vo
   await expectOrder(ctx, orderId);
 }
 
-/** The target check: the page shows exactly this order number. */
-export async function expectOrder(ctx: ActionContext, orderId: string): Promise<void> {
-  const shown = await shownOrderNumber(ctx);
+/** The target check: the page shows exactly this order number (`read`: the number already read from it). */
+export async function expectOrder(ctx: ActionContext, orderId: string, read?: string): Promise<void> {
+  const shown = read ?? (await shownOrderNumber(ctx));
   await ctx.expectTarget('order', orderId, shown);
   if (shown.trim() !== orderId) throw await ctx.failure('target_mismatch', `expected order ${orderId}, the page shows ${shown}`);
 }
