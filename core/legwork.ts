@@ -5,6 +5,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { fail, type Result } from '../shared/errors.ts';
 import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
+import type { Picks } from '../shared/request.ts';
 import type { Decision } from '../shared/decision.ts';
 import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
@@ -33,7 +34,7 @@ export interface LegworkOptions {
   /** launch options, or a CDP endpoint (Electron's own views, a running Chromium) */
   browser?: LaunchOptions & { cdpEndpoint?: string };
   /** plans a ticket (as the helpdesk shows it); default the offline planner */
-  planner?: (ticket: Ticket, read: ReadTool) => Promise<Plan>;
+  planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
 }
@@ -86,6 +87,8 @@ export interface ReadSeen {
 
 interface Proposed extends Proposal {
   reads: ReadLog;
+  /** the agent's picks the plan was composed with */
+  picks: Picks;
 }
 
 export class Legwork {
@@ -149,7 +152,7 @@ export class Legwork {
   }
 
   /** Reads the ticket and what it needs from the systems, plans it, and takes the policy's decisions. */
-  async propose(ticketId: number, onRead?: (r: ReadSeen) => void): Promise<Result<Proposal>> {
+  async propose(ticketId: number, onRead?: (r: ReadSeen) => void, picks: Picks = {}): Promise<Result<Proposal>> {
     const ticket = await this.ticket(ticketId);
     if (!ticket.ok) return ticket;
     const reads = new ReadLog();
@@ -160,14 +163,27 @@ export class Legwork {
       onRead?.({ system, action, ok: r.ok, input, durationMs: Date.now() - started, ...(r.ok ? { data: r.data } : { error: r.error.message }) });
       return r;
     };
-    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched));
-    return { ok: true, data: this.settle(plan, reads) };
+    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched), picks);
+    return { ok: true, data: this.settle(plan, reads, picks) };
+  }
+
+  /**
+   * The agent picks one option of one of the plan's choices: the ticket is planned again with every
+   * pick so far (amounts, expected effects, reply, note and the policy's decisions follow the pick).
+   */
+  async choose(ticketId: number, hash: string, choiceId: string, optionId: string, onRead?: (r: ReadSeen) => void): Promise<Result<Proposal>> {
+    const current = this.proposals.get(ticketId);
+    if (!current || current.planHash !== hash) return fail('precondition_failed', `the plan of ticket #${ticketId} has changed; reload it`);
+    const choice = current.plan.choices.find((c) => c.id === choiceId);
+    if (!choice) return fail('not_found', `the plan has no choice ${choiceId}`);
+    if (!choice.options.some((o) => o.id === optionId)) return fail('invalid_input', `choice ${choiceId} has no option ${optionId}`);
+    return this.propose(ticketId, onRead, { ...current.picks, [choiceId]: optionId });
   }
 
   /** Takes the policy's decisions for a plan and remembers it as the ticket's proposal. */
-  private settle(plan: Plan, reads: ReadLog): Proposed {
+  private settle(plan: Plan, reads: ReadLog, picks: Picks = {}): Proposed {
     const decisions = decidePlan(this.policy.current.policy, plan, this.decideContext(plan, reads));
-    const proposed: Proposed = { plan, decisions, planHash: planHash(plan), reads };
+    const proposed: Proposed = { plan, decisions, planHash: planHash(plan), reads, picks };
     this.proposals.set(plan.ticketId, proposed);
     return proposed;
   }
@@ -193,7 +209,7 @@ export class Legwork {
     const edited = plan.steps.find((s) => s.id === stepId)!;
     edited.params[param] = value;
     edited.provenance[param] = { source: 'agent', detail: `set by ${this.agent}` };
-    return { ok: true, data: this.settle(plan, current.reads) };
+    return { ok: true, data: this.settle(plan, current.reads, current.picks) };
   }
 
   /**
@@ -260,8 +276,8 @@ export function plannerTicketFrom(t: Ticket): PlannerTicket {
   };
 }
 
-export function planOfflineFor(t: Ticket, read: ReadTool): Promise<Plan> {
-  return planOffline(plannerTicketFrom(t), read);
+export function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
+  return planOffline(plannerTicketFrom(t), read, { picks });
 }
 
 /**

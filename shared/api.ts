@@ -6,6 +6,7 @@ import { PlanSchema, ReadRecordSchema } from './plan.ts';
 import { DecisionSchema } from './decision.ts';
 import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
+import { PicksSchema } from './request.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -105,7 +106,12 @@ const Ok = z.object({ ok: z.literal(true) });
 export const API = {
   'tickets.queue': { input: z.object({ status: z.string().optional(), q: z.string().max(200).optional() }), output: z.array(TicketSummarySchema) },
   'tickets.open': { input: z.object({ ticketId: TicketId }), output: TicketViewSchema },
-  'proposal.create': { input: z.object({ ticketId: TicketId }), output: ProposalSchema },
+  'proposal.create': { input: z.object({ ticketId: TicketId, picks: PicksSchema.optional() }), output: ProposalSchema },
+  /** the agent picks one option of one of the plan's choices: the plan is re-composed with every pick so far */
+  'proposal.choose': {
+    input: z.object({ ticketId: TicketId, planHash: Hash, choiceId: z.string().min(1).max(50), optionId: z.string().min(1).max(50) }),
+    output: ProposalSchema,
+  },
   'proposal.editParam': {
     input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown() }),
     output: ProposalSchema,

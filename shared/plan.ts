@@ -2,6 +2,7 @@
 // returns. The executor runs only the steps of a plan the agent approved, bound to its hash.
 import { z } from 'zod';
 import { ActionCallSchema } from './retail.ts';
+import { ChoiceSchema, RequestSchema } from './request.ts';
 
 /** Where a write parameter's value came from. */
 export const PROVENANCES = [
@@ -91,6 +92,10 @@ export const PlanSchema = z.object({
   reason: z.string(),
   /** the requests found in the ticket, in the customer's order */
   requests: z.array(z.object({ playbook: PlaybookIdSchema, summary: z.string() })).default([]),
+  /** the same requests, typed: kind and slots with the text spans they came from (the understand stage) */
+  understood: z.array(RequestSchema).default([]),
+  /** what the agent must pick before approving (≤ 4 ranked options each); picking re-composes the plan */
+  choices: z.array(ChoiceSchema).default([]),
   customer: z.object({ user_id: z.string(), name: z.string(), email: z.string() }).nullable().default(null),
   /** ordered; writes only run after approval */
   steps: z.array(StepSchema),

@@ -2,19 +2,20 @@
 // applies to the next ticket): the offline planner, or the LLM planner with the offline plan as
 // its fallback when the model gives no valid plan.
 import type { Plan, ReadTool } from '../../shared/plan.ts';
+import type { Picks } from '../../shared/request.ts';
 import type { Ticket } from '../../automations/systems/helpdesk/actions.ts';
 import { planOfflineFor } from '../legwork.ts';
 import { llmConfigFrom, planWithLlm } from '../planner/llm/index.ts';
 import type { SettingsStore } from '../settings.ts';
 import { ServiceError } from './context.ts';
 
-export function plannerFor(settings: SettingsStore, env: NodeJS.ProcessEnv = process.env): (ticket: Ticket, read: ReadTool) => Promise<Plan> {
-  return async (ticket, read) => {
+export function plannerFor(settings: SettingsStore, env: NodeJS.ProcessEnv = process.env): (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan> {
+  return async (ticket, read, picks = {}) => {
     const s = settings.current;
-    if (s.planner === 'offline') return planOfflineFor(ticket, read);
+    if (s.planner === 'offline') return planOfflineFor(ticket, read, picks);
     const key = (await settings.apiKey()) ?? env.OPENAI_API_KEY;
     const config = llmConfigFrom({ OPENAI_BASE_URL: s.llm.baseURL, OPENAI_API_KEY: key }, { llm: { model: s.llm.model } });
     if (!config.ok) throw new ServiceError('invalid_input', `the LLM planner is not set up: ${config.error.message} (see Settings)`);
-    return planWithLlm(ticket, read, { client: config.data, fallback: () => planOfflineFor(ticket, read) });
+    return planWithLlm(ticket, read, { client: config.data, fallback: () => planOfflineFor(ticket, read, picks) });
   };
 }

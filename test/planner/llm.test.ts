@@ -80,6 +80,8 @@ function offlinePlan(): Plan {
   return {
     ticketId: 41,
     planner: 'offline',
+    understood: [],
+    choices: [],
     outcome: 'ask',
     reason: 'the offline planner asks which order',
     requests: [],

@@ -36,6 +36,8 @@ export const reads = [
 const plan = (quantity: string): Proposal['plan'] => ({
   ticketId: 101,
   planner: 'offline',
+  understood: [],
+  choices: [],
   outcome: 'resolve',
   reason: 'Order #W2378156 belongs to the requester and is still pending, so it can be cancelled.',
   requests: [{ playbook: 'cancel_order', summary: 'cancel order #W2378156' }],

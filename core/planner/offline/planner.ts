@@ -1,6 +1,7 @@
 // The offline planner: no network, no model. Reads the ticket, identifies the customer, grounds every
 // request in what the systems return, applies the playbooks' rules, and proposes a complete plan,
 // a question for the customer, or a hand-over. It never guesses a write.
+import type { Picks } from '../../../shared/request.ts';
 import { PlanSchema, type Plan, type PlaybookId, type ReadTool } from '../../../shared/plan.ts';
 import {
   askSteps,
@@ -58,6 +59,8 @@ export interface PlannerTicket {
 
 export interface PlanOptions {
   now?: () => Date;
+  /** the agent's picks among the choices of an earlier plan of the same ticket, by choice id */
+  picks?: Picks;
 }
 
 type Verdict = { kind: 'ask'; what: string } | { kind: 'escalate'; why: string };
