@@ -86,12 +86,15 @@ export function internalNoteStep(playbook: PlaybookId, ticketId: number, body: s
   });
 }
 
-/** A resolved plan closes with a CRM note (when a customer is known), the reply and `solved`. */
-export function closingSteps(playbook: PlaybookId, ticketId: number, userId: string | null, note: string, reply: string): DraftStep[] {
+/**
+ * A resolved plan closes with a CRM note (when a customer is known), the reply and `solved` — or
+ * `open` where the agent still answers part of the message themselves.
+ */
+export function closingSteps(playbook: PlaybookId, ticketId: number, userId: string | null, note: string, reply: string, status: 'solved' | 'open' = 'solved'): DraftStep[] {
   return [
     ...(userId && note ? [crmNoteStep(playbook, userId, note)] : []),
     replyStep(playbook, ticketId, reply),
-    statusStep(playbook, ticketId, 'solved', 'the request is resolved'),
+    status === 'solved' ? statusStep(playbook, ticketId, 'solved', 'the request is resolved') : statusStep(playbook, ticketId, 'open', 'the agent answers part of the message themselves'),
   ];
 }
 

@@ -88,6 +88,12 @@ function asksToCancel(text: string): boolean {
   return false;
 }
 
+/** Words of money: a billing complaint names one in the sentence that complains. */
+const MONEY = /(\$|\b(charg\w*|refund\w*|paid|pay\w*|bill\w*|money|price\w*|cost\w*|statement|card|amount|credit\w*|captured|debit\w*|twice|double|dollars?|total)\b)/;
+
+/** An address to change, said without the new one. */
+const ADDRESS_WISH = /\b(old|wrong|previous|incorrect|outdated|former) address\b|\baddress\b[^.?!]{0,40}\b(change|update|correct|fix)\w*|\b(change|update|correct|fix)\w* (the |my )?(shipping |delivery )?address\b/;
+
 /** A sentence about the price difference ("charge my card for the difference") is not a new payment method. */
 const DIFFERENCE = /\b(difference|extra|costs? more|any (more|less)|the rest|price)\b/;
 
@@ -107,12 +113,15 @@ function withoutPaymentWords(text: string): string {
 export function requestsIn(text: string): Set<RequestKind> {
   const found = new Set<RequestKind>();
   const t = normalize(text);
-  if (has(text, PATTERNS.billing)) found.add('billing');
+  // a billing complaint is about money: "has not arrived yet" alone is a delivery question
+  if (text.split(/(?<=[.!?])\s+|\n/).some((x) => PATTERNS.billing.test(normalize(x)) && MONEY.test(normalize(x)))) found.add('billing');
   if (asksToCancel(text)) found.add('cancel');
   if (asks(text, PATTERNS.return) && !has(text, /\brefund (never|hasn't|has not|didn't)/)) found.add('return');
   const itemText = withoutPaymentWords(text);
   if (asks(itemText, PATTERNS.exchange) || asks(itemText, PATTERNS.change) || /(->|\u2192|=>)/.test(itemText)) found.add('change_items');
   if (sentences(text).some((s) => PATTERNS.payment.test(normalize(s)) && !DIFFERENCE.test(normalize(s)))) found.add('payment');
+  // "it is going to my old address, can it be changed?": an address wish with no address yet (asked for)
+  if (!parseAddress(text) && ADDRESS_WISH.test(t)) found.add(PATTERNS.defaultAddress.test(t) ? 'default_address' : 'order_address');
   if (parseAddress(text)) {
     const forAccount = PATTERNS.defaultAddress.test(t);
     const forOrder = PATTERNS.address.test(t);

@@ -287,7 +287,13 @@ function doesNotMatter(text: string, key: string): boolean {
 const ORDINAL: Record<string, number> = { xs: 0, s: 1, small: 1, m: 2, medium: 2, l: 3, large: 3, xl: 4, xxl: 5, portable: 0 };
 const magnitude = (value: string) => ORDINAL[value.toLowerCase()] ?? (Number.parseFloat(value.replace(/[^\d.]/g, '')) || 0);
 
-export type VariantChoice = { ok: true; item_id: string; price: number; options: Record<string, string> } | { ok: false; reason: string };
+export interface Variant {
+  item_id: string;
+  price: number;
+  options: Record<string, string>;
+}
+/** Not ok: why, and where the wish fits several variants (or none exactly), the closest ones, best first, for the agent to pick. */
+export type VariantChoice = ({ ok: true } & Variant) | { ok: false; reason: string; candidates?: Variant[] };
 
 /**
  * The one available variant the text asks for, relative to the item's current options: options the
@@ -330,8 +336,17 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
       return { v, score };
     });
   const best = Math.max(...scored.map((s) => s.score), -Infinity);
+  // the closest available variants other than the item itself: most of the wish, then fewest options changed
+  const changed = (v: Variant) => Object.entries(v.options).filter(([k, value]) => item.options[k] !== value).length;
+  const closest = (among: typeof scored) =>
+    among
+      .filter((s) => s.v.item_id !== item.item_id)
+      .sort((a, b) => b.score - a.score || changed(a.v) - changed(b.v))
+      .map(({ v }) => ({ item_id: v.item_id, price: v.price, options: v.options }));
   if (!Number.isFinite(best) || best <= 0) {
-    return { ok: false, reason: `which ${product.name} you would like instead (options: ${optionSummary(product)})` };
+    // nothing the text says names a variant: the agent may still recognise the wish among the closest
+    const candidates = said.length > 0 || bigger || smaller ? closest(scored.filter((s) => s.score > -3)) : [];
+    return { ok: false, reason: `which ${product.name} you would like instead (options: ${optionSummary(product)})`, candidates };
   }
   let top = scored.filter((s) => s.score === best).map((s) => s.v);
   if (top.length > 1 && (priciest || cheapest)) {
@@ -347,7 +362,12 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
     }
   }
   if (top.length !== 1) {
-    return { ok: false, reason: `which of ${top.length} ${product.name} variants you mean (${top.map((v) => Object.values(v.options).join(', ')).join(' / ')})` };
+    const tied = new Set(top.map((v) => v.item_id));
+    return {
+      ok: false,
+      reason: `which of ${top.length} ${product.name} variants you mean (${top.map((v) => Object.values(v.options).join(', ')).join(' / ')})`,
+      candidates: closest(scored.filter((s) => tied.has(s.v.item_id))),
+    };
   }
   const v = top[0]!;
   return { ok: true, item_id: v.item_id, price: v.price, options: v.options };
@@ -357,4 +377,13 @@ function optionSummary(product: ProductDetails): string {
   const variants = Object.values(product.variants);
   const keys = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
   return keys.map((k) => `${k}: ${[...new Set(variants.map((v) => v.options[k]))].join('/')}`).join('; ');
+}
+
+/**
+ * The text without the words that only say which order is meant ("from the order that also had the
+ * pet bed", "in the order with the lamp"): the items they name are how the order is found, not what
+ * the request is about.
+ */
+export function withoutOrderDescription(text: string): string {
+  return text.replace(/\b(?:from|in|of|on)?\s*(?:the|my|that) (?:order|package|delivery|purchase|shipment)\s*,?\s*(?:that|which|where)?\s*(?:also|too)?\s*(?:had|has|contained|contains|came with|comes with|included|includes|with)\b[^.;:!?\n]*/gi, ' ');
 }

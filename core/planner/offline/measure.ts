@@ -3,11 +3,13 @@
 import { WRITE_OPERATIONS, type ActionCall } from '../../../shared/retail.ts';
 import { canonicalJson, type Outcome, type Plan, type ReadTool } from '../../../shared/plan.ts';
 import type { CorpusTicket } from '../../../shared/ticket.ts';
+import type { Picks } from '../../../shared/request.ts';
 import { planOffline, type PlannerTicket } from './planner.ts';
 
 export interface TicketScore {
   id: string;
   expected: Outcome;
+  /** the plan's outcome after the agent's picks; a plan whose choices the agent could not make counts as a question */
   planned: Outcome;
   /** the plan's benchmark writes equal the gold actions (as a multiset; the free-text reason of an adjustment aside) */
   writesMatch: boolean;
@@ -15,6 +17,9 @@ export interface TicketScore {
   gold: ActionCall[];
   reason: string;
   durationMs: number;
+  /** choices the plan showed, and how many the simulated agent picked */
+  choices: number;
+  picks: number;
 }
 
 const BENCHMARK = new Set<string>(WRITE_OPERATIONS);
@@ -48,33 +53,105 @@ export function plannerTicketOf(t: CorpusTicket, n: number): PlannerTicket {
   return { id: n, requester_name: t.name ?? t.from.split('@')[0]!, requester_email: t.from, subject: t.subject, body: t.body };
 }
 
+/** Plans a ticket for an eval, with the agent's picks so far; `Picks` by choice id. */
+export type PlanTicket = (picks: Picks) => Promise<Plan>;
+
+/** At most this many choices per ticket and options per choice count for `assisted`. */
+export const AGENT_CHOICES = 3;
+
+const openChoices = (plan: Plan) => (plan.outcome === 'resolve' ? plan.choices.filter((c) => c.picked === null) : []);
+
+/** Every write of `a` is one of `b`'s (as a multiset). */
+function within(a: ActionCall[], b: ActionCall[]): boolean {
+  const rest = b.map(comparable);
+  return a.map(comparable).every((w) => {
+    const at = rest.indexOf(w);
+    if (at < 0) return false;
+    rest.splice(at, 1);
+    return true;
+  });
+}
+
+/**
+ * The simulated agent of `legwork eval`: for each choice the plan shows (at most three), it picks
+ * the option whose effect matches the expected actions — an option whose re-composed plan writes
+ * nothing outside the gold and, once nothing is left to choose, is the expected resolution. It never
+ * adds an option; where no option fits it stops, and the plan counts as a question to the customer.
+ */
+export async function agentPicks(planTicket: PlanTicket, expected: Outcome, gold: ActionCall[]): Promise<{ plan: Plan; choices: number; picks: number }> {
+  let picks: Picks = {};
+  let plan = await planTicket(picks);
+  const seen = new Set(plan.choices.map((c) => c.id));
+  let made = 0;
+  while (openChoices(plan).length > 0 && made < AGENT_CHOICES) {
+    const choice = openChoices(plan)[0]!;
+    let fallback: { plan: Plan; picks: Picks } | null = null;
+    let found: { plan: Plan; picks: Picks } | null = null;
+    for (const option of choice.options) {
+      const tried = { ...picks, [choice.id]: option.id };
+      const p = await planTicket(tried);
+      const writes = benchmarkWrites(p);
+      if (!within(writes, gold)) continue;
+      if (openChoices(p).length === 0) {
+        if (p.outcome === expected && sameWrites(writes, gold)) {
+          found = { plan: p, picks: tried };
+          break;
+        }
+      } else fallback ??= { plan: p, picks: tried };
+    }
+    const next = found ?? fallback;
+    if (!next) break;
+    made += 1;
+    picks = next.picks;
+    plan = next.plan;
+    for (const c of plan.choices) seen.add(c.id);
+  }
+  return { plan, choices: seen.size, picks: made };
+}
+
 export async function measureCorpus(tickets: CorpusTicket[], read: ReadTool | ((t: CorpusTicket) => Promise<ReadTool>)): Promise<TicketScore[]> {
   const scores: TicketScore[] = [];
   for (const [i, t] of tickets.entries()) {
     const tool = read.length === 1 ? await (read as (t: CorpusTicket) => Promise<ReadTool>)(t) : (read as ReadTool);
     const started = Date.now();
-    const plan = await planOffline(plannerTicketOf(t, i + 1), tool);
-    const writes = benchmarkWrites(plan);
+    const { plan, choices, picks } = await agentPicks((p) => planOffline(plannerTicketOf(t, i + 1), tool, { picks: p }), t.expect.outcome, t.expect.actions);
+    // choices left open: nothing runs, and the agent asks the customer
+    const undecided = openChoices(plan).length > 0;
+    const writes = undecided ? [] : benchmarkWrites(plan);
     scores.push({
       id: t.id,
       expected: t.expect.outcome,
-      planned: plan.outcome,
+      planned: undecided ? 'ask' : plan.outcome,
       writesMatch: sameWrites(writes, t.expect.actions),
       writes,
       gold: t.expect.actions,
       reason: plan.reason,
       durationMs: Date.now() - started,
+      choices,
+      picks,
     });
   }
   return scores;
 }
 
-/** Totals: outcome matches, exact write matches, both, and writes planned where gold has none or others. */
+/**
+ * Totals: outcome matches, exact write matches, `correct` (right with no choice of the agent's),
+ * `assisted` (right after the agent's picks), and writes planned where gold has none or others.
+ */
 export function summarize(scores: TicketScore[]) {
   const n = scores.length;
   const outcome = scores.filter((s) => s.expected === s.planned).length;
   const writes = scores.filter((s) => s.writesMatch).length;
-  const correct = scores.filter((s) => s.expected === s.planned && s.writesMatch).length;
+  const right = scores.filter((s) => s.expected === s.planned && s.writesMatch);
   const wrongWrites = scores.filter((s) => !s.writesMatch && s.writes.length > 0).length;
-  return { tickets: n, outcomeMatch: outcome, writesMatch: writes, correct, wrongWrites };
+  return {
+    tickets: n,
+    outcomeMatch: outcome,
+    writesMatch: writes,
+    correct: right.filter((s) => s.picks === 0).length,
+    assisted: right.filter((s) => s.picks > 0).length,
+    wrongWrites,
+    withChoices: scores.filter((s) => s.choices > 0).length,
+    choices: scores.reduce((sum, s) => sum + s.choices, 0),
+  };
 }

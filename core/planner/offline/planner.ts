@@ -41,11 +41,12 @@ import {
   type OrderContext,
   type RequestKind,
 } from './extract.ts';
-import { chooseVariant, clausesByItem, everythingMeant, itemsMeant, nameScore, oneOfMeant } from './items.ts';
+import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, withoutOrderDescription } from './items.ts';
 import { chooseMethod, describe } from './payment.ts';
 import { findDiscrepancies } from './billing.ts';
 import { coverageOf } from './coverage.ts';
 import { normalize, requestParts, squashKey } from './text.ts';
+import { Choices } from './choices.ts';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
 export interface PlannerTicket {
@@ -79,6 +80,12 @@ class Draft {
   text = '';
   /** the item names of every order read for a request, for the coverage check */
   items = new Map<string, string[]>();
+  /** the agent's choices: candidates the planner could not tell apart */
+  choices = new Choices();
+  /** what waits for one of those choices */
+  waiting: string[] = [];
+  /** parts of the message the agent answers in the reply themselves */
+  ownAnswers: string[] = [];
 
   verdict(v: Verdict) {
     if (v.kind === 'ask') this.asks.push(v.what);
@@ -99,6 +106,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   if (hidden) draft.notes.push('the message carries hidden text (an HTML comment) that was ignored');
   const text = `${subject.visible}\n${body.visible}`;
   draft.text = text;
+  draft.choices = new Choices(opts.picks, text);
   const finish = (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts);
 
   if (injectionIn(text)) {
@@ -175,9 +183,38 @@ function accountForEverything(text: string, contexts: OrderContext[], own: Set<s
   const { understood, gaps } = coverageOf(text, contexts, own, draft);
   if (gaps.length === 0) return;
   draft.notes.push(`not accounted for: ${gaps.map((g) => `"${g.text}" (${g.what})`).join('; ')}`);
-  // a question is already going out: the parts not understood are asked about with it
-  if (draft.asks.length === 0 && understood.length > 0) draft.asks.push(`please confirm that we understood you: ${understood.join('; ')}`);
-  for (const g of gaps) draft.asks.push(g.text.startsWith('order ') ? g.what : `what you would like us to do about "${g.text}" (it reads like ${g.what}, which we could not match to your orders)`);
+  // a question is already going out, or a part nothing serves touches what the plan writes (names an
+  // order or an item it writes on, or carries an address): the plan's reading is in doubt, so nothing
+  // is written and the parts not understood are asked about with it
+  const written = draft.writes.flatMap((w) => (typeof w.params.order_id === 'string' ? [w.params.order_id] : []));
+  const touches = (said: string) =>
+    orderIdsIn(said).length > 0 || said.startsWith('order ') || parseAddress(said) !== null || written.some((id) => (draft.items.get(id) ?? []).some((n) => nameScore(said, n) >= 2));
+  if (draft.asks.length > 0 || understood.length === 0 || gaps.some((g) => touches(g.text))) {
+    if (draft.asks.length === 0 && understood.length > 0) draft.asks.push(`please confirm that we understood you: ${understood.join('; ')}`);
+    for (const g of gaps) draft.asks.push(g.text.startsWith('order ') ? g.what : `what you would like us to do about "${g.text}" (it reads like ${g.what}, which we could not match to your orders)`);
+    return;
+  }
+  // the rest of the plan stands: each part nothing serves is shown to the agent, never dropped
+  for (const g of gaps) sentenceChoice(g.text, g.what, draft);
+}
+
+/** A part of the message the plan does not serve: the agent leaves it out, hands the ticket over, or answers it. */
+function sentenceChoice(said: string, what: string, draft: Draft): void {
+  const quoted = `"${said}"`;
+  const got = draft.choices.pick(
+    'sentence',
+    `Nothing in the plan serves ${quoted} (it reads like ${what}). What should happen with it?`,
+    [
+      { value: 'leave_out' as const, kind: 'leave_out', label: 'Leave it out', why: 'it asks for nothing the plan must do', effect: 'the plan runs as it is; the sentence is noted in the trace' },
+      { value: 'hand_over' as const, kind: 'hand_over', label: 'Hand the ticket over', why: 'it needs a person', effect: 'nothing is changed; the ticket goes to a colleague with the sentence quoted' },
+      { value: 'answer_myself' as const, kind: 'answer_myself', label: 'I will answer it myself', why: 'the reply needs a word on it', effect: 'the plan runs; the reply gets a line for you to write, and the ticket stays open' },
+    ],
+    { span: said.startsWith('order ') ? undefined : said, confirm: true },
+  );
+  if (!got) return void draft.waiting.push(`what to do with ${quoted}`);
+  if (got.value === 'leave_out') draft.notes.push(`left out by the agent: ${quoted}`);
+  else if (got.value === 'hand_over') draft.escalations.push(`the agent handed the ticket over for ${quoted}`);
+  else draft.ownAnswers.push(said);
 }
 
 // ---- who is asking ---------------------------------------------------------------------------------
@@ -274,6 +311,12 @@ async function handleOrder(orderId: string, ctx: OrderContext, requests: Set<Req
 /** A cancellation said beside another order: of the one other pending order its text names by its items, else asked. */
 async function cancelByItems(text: string, besides: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   const candidates = await ordersNaming(text, new Set(['pending']), customer, reader, { besides: new Set([besides]) });
+  const got = candidates.length > 1 ? draft.choices.pick('order', 'Which pending order should be cancelled?', orderCandidates(text, candidates, 'cancel')) : null;
+  if (got) candidates.splice(0, candidates.length, got.value);
+  else if (candidates.length > 1) {
+    draft.requests.push({ playbook: 'cancel_order', summary: 'cancel an order named by its items' });
+    return void draft.waiting.push('which order to cancel');
+  }
   if (candidates.length !== 1) {
     draft.requests.push({ playbook: 'cancel_order', summary: 'cancel an order named by its items' });
     draft.asks.push(`which order to cancel (${besides} is delivered and cannot be cancelled)${candidates.length > 1 ? `: ${candidates.map((c) => c.order_id).join(' or ')}` : ''}`);
@@ -408,11 +451,32 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
   }
   if (candidates.length !== 1) {
     const kind = writeKinds[0]!;
+    // several of the customer's orders fit what the text names: the agent, who sees them, picks one
+    const got = candidates.length > 1 ? draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, orderCandidates(text, candidates, kind)) : null;
+    if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
     draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
-    draft.asks.push(candidates.length === 0 ? 'the order number (we could not tell which of your orders you mean)' : `which order you mean: ${candidates.map((c) => c.order_id).join(' or ')}`);
+    if (candidates.length > 1) return void draft.waiting.push('which order is meant');
+    draft.asks.push('the order number (we could not tell which of your orders you mean)');
     return;
   }
   await handleOrder(candidates[0]!.order_id, { orderIds: [candidates[0]!.order_id], text }, requests, customer, reader, draft);
+}
+
+/** Orders as the agent's options: best named first, each with the items that matched. */
+function orderCandidates(text: string, orders: OrderDetails[], kind: string) {
+  // the order naming most of what the text names comes first ("the order that also had the pet bed")
+  const score = (o: OrderDetails) => [...new Set(o.items.map((it) => it.name))].reduce((sum, name) => sum + Math.min(2, nameScore(text, name)), 0);
+  return [...orders]
+    .sort((a, b) => score(b) - score(a))
+    .map((o) => {
+      const named = o.items.filter((it) => nameScore(text, it.name) >= 1).map((it) => it.name);
+      return {
+        value: o,
+        label: `${o.order_id} (${o.status}): ${o.items.map((it) => it.name).join(', ')}`,
+        why: named.length > 0 ? `the message names its ${[...new Set(named)].join(', ')}` : `it is ${o.status}, as the request needs`,
+        effect: `${kind.replace('_', ' ')} on ${o.order_id}`,
+      };
+    });
 }
 
 function playbookOf(kind: RequestKind): PlaybookId {
@@ -576,7 +640,8 @@ async function returnItems(order: OrderDetails, text: string, customer: CrmCusto
   draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}` });
   const allowed = mayReturn(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
-  const lines = oneOfMeant(text, order.items, everythingMeant(text, order.items, PATTERNS.return) ?? itemsMeant(text, order.items));
+  const said = withoutOrderDescription(text);
+  const lines = oneOfMeant(said, order.items, everythingMeant(said, order.items, PATTERNS.return) ?? itemsMeant(said, order.items));
   if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
@@ -645,9 +710,16 @@ async function changeItems(order: OrderDetails, text: string, customer: CrmCusto
     const product = await reader.product(item.product_id);
     if (!product.ok) return draft.verdict({ kind: 'escalate', why: `the product of ${item.name} could not be read (${product.message})` });
     const choice = chooseVariant((byItem.get(i) ?? []).join('\n'), item, product.data);
-    if (!choice.ok) return draft.verdict({ kind: 'ask', what: choice.reason });
-    pairs.push({ old: item, newId: choice.item_id, newPrice: choice.price, options: choice.options });
+    if (!choice.ok && !choice.candidates?.length) return draft.verdict({ kind: 'ask', what: choice.reason });
+    const variant = choice.ok ? choice : pickVariant(item, product.data.name, choice.candidates!, (byItem.get(i) ?? []).join(' '), draft);
+    if (!variant) {
+      draft.waiting.push(`which ${item.name} the customer wants`);
+      continue;
+    }
+    pairs.push({ old: item, newId: variant.item_id, newPrice: variant.price, options: variant.options });
   }
+  // an item waiting for the agent's pick: the write waits with it (never half the items)
+  if (pairs.length < lines.length) return;
   const difference = pairs.reduce((s, p) => s + cents(p.newPrice) - cents(p.old.price), 0) / 100;
   const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`, { wholeText: draft.text });
   if (isVerdict(picked)) return draft.verdict(picked);
@@ -672,6 +744,24 @@ async function changeItems(order: OrderDetails, text: string, customer: CrmCusto
   );
   const diffText = difference === 0 ? 'no price difference' : difference > 0 ? `${money(difference)} to pay on your ${picked.how}` : `${money(-difference)} back to your ${picked.how}`;
   draft.done.push(`${exchange ? 'requested the exchange' : 'changed the items'} of ${order.order_id}: ${pairs.map(describePair).join('; ')} (${diffText})`);
+}
+
+/** The variants closest to the customer's wish, for the agent to pick one. */
+function pickVariant(item: OrderDetails['items'][number], productName: string, candidates: Variant[], said: string, draft: Draft): Variant | null {
+  const current = Object.values(item.options).join(', ');
+  const diff = (v: Variant) => Object.entries(v.options).filter(([k, value]) => item.options[k] !== value).map(([k, value]) => `${k} ${value}`).join(', ');
+  const got = draft.choices.pick(
+    'variant',
+    `Which ${productName} does the customer want instead of ${current}?`,
+    candidates.map((v) => ({
+      value: v,
+      label: `${Object.values(v.options).join(', ')} ($${v.price.toFixed(2)})`,
+      why: `changes ${diff(v) || 'nothing'}; available`,
+      effect: `${item.name} (${current}) → ${Object.values(v.options).join(', ')}, price difference $${(v.price - item.price).toFixed(2)}`,
+    })),
+    { span: said.trim().split('\n')[0], confirm: true },
+  );
+  return got?.value ?? null;
 }
 
 // ---- billing ---------------------------------------------------------------------------------------
@@ -777,6 +867,7 @@ async function answerGeneral(text: string, customer: CrmCustomer, reader: Reader
     draft.answers.push(`the default address on your account is ${[a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ')}`);
     return;
   }
+  if (PRODUCT_QUESTION.test(t) && (await answerProducts(text, customer, reader, draft))) return;
   if (PATTERNS.information.test(t) || /\border/.test(t)) {
     // the orders the text names by item, else every order
     const orders: OrderDetails[] = [];
@@ -787,6 +878,35 @@ async function answerGeneral(text: string, customer: CrmCustomer, reader: Reader
     const named = orders.filter((o) => o.items.some((i) => nameScore(text, i.name) >= 1));
     for (const o of named.length ? named : orders) answerAbout(o, draft);
   }
+}
+
+/** A question about what a product comes in: its options, sizes, colours, versions. */
+const PRODUCT_QUESTION = /\b(do you (have|carry|sell|stock|make)|comes? in|available|in stock|options?|colou?rs?|sizes?|versions?|variants?|models?|how many|what kinds?)\b/;
+
+/**
+ * The products the text names among those the customer bought, answered from the catalogue: the
+ * values of each option over the variants on offer. False when the text names none of them.
+ */
+async function answerProducts(text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<boolean> {
+  const named = new Map<string, string>();
+  for (const o of customer.orders.slice(0, 8)) {
+    const r = await reader.order(o.order_id);
+    if (!r.ok) continue;
+    for (const it of r.data.items) if (it.product_id && nameScore(text, it.name) >= 2) named.set(it.product_id, it.name);
+  }
+  for (const [productId, name] of named) {
+    const product = await reader.product(productId);
+    if (!product.ok) continue;
+    const offered = Object.values(product.data.variants).filter((v) => v.available);
+    const keys = [...new Set(offered.flatMap((v) => Object.keys(v.options)))];
+    draft.requests.push({ playbook: 'information', summary: `what the ${name} comes in` });
+    draft.answers.push(
+      offered.length === 0
+        ? `the ${name} is not available in any version right now`
+        : `the ${name} is available in ${offered.length} version${offered.length > 1 ? 's' : ''}: ${keys.map((k) => `${k} ${[...new Set(offered.map((v) => v.options[k]).filter(Boolean))].join(', ')}`).join('; ')}`,
+    );
+  }
+  return named.size > 0;
 }
 
 // ---- the plan --------------------------------------------------------------------------------------
@@ -821,11 +941,13 @@ function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer:
   } else {
     outcome = 'resolve';
     reason = draft.writes.length > 0 ? `grounded in the systems: ${summary}` : `answered from the systems: ${summary}`;
-    const facts = [...draft.done, ...draft.answers].map((f) => `- ${f[0]!.toUpperCase()}${f.slice(1)}.`).join('\n');
-    reply = `${hello}\n\nThank you for getting in touch. ${draft.writes.length > 0 ? 'Here is what we have done:' : 'Here is what we found:'}\n${facts}\n\nBest regards`;
+    if (draft.waiting.length > 0) reason = `waiting for the agent's choice: ${draft.waiting.join('; ')}; ${reason}`;
+    const facts = [...draft.done, ...draft.answers].map((f) => `- ${f[0]!.toUpperCase()}${f.slice(1)}.`);
+    const own = draft.ownAnswers.map((said) => `- [your answer to "${said}"]`);
+    reply = `${hello}\n\nThank you for getting in touch. ${draft.writes.length > 0 ? 'Here is what we have done:' : 'Here is what we found:'}\n${[...facts, ...own].join('\n')}\n\nBest regards`;
     const playbook = draft.requests[0]?.playbook ?? 'information';
     const note = draft.writes.length > 0 ? `Ticket #${ticket.id}: ${draft.done.join('; ')}.` : '';
-    steps = [...draft.writes, ...closingSteps(playbook, ticket.id, customer?.user_id ?? null, note, reply)];
+    steps = [...draft.writes, ...closingSteps(playbook, ticket.id, customer?.user_id ?? null, note, reply, own.length > 0 ? 'open' : 'solved')];
   }
   return PlanSchema.parse({
     ticketId: ticket.id,
@@ -833,6 +955,8 @@ function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer:
     outcome,
     reason,
     requests: draft.requests,
+    // a question to the customer or a hand-over waits for nobody's choice
+    choices: outcome === 'resolve' ? draft.choices.shown : [],
     customer: customer ? { user_id: customer.user_id, name: `${customer.name.first_name} ${customer.name.last_name}`, email: customer.email } : null,
     steps: steps.map((s, i) => ({ ...s, id: `s${i + 1}` })),
     reply,
