@@ -54,6 +54,9 @@ export interface ApproveOptions {
 
 /** The approver's approval of exactly this plan. */
 export function approvePlan(plan: Plan, approver: string, opts: ApproveOptions = {}): Result<Approval> {
+  // a plan with a choice still open is not the plan that would run: every choice is made first
+  const open = (plan.choices ?? []).filter((c) => c.picked === null);
+  if (open.length > 0) return fail('precondition_failed', `make the plan's choices first: ${open.map((c) => c.question).join(' ')}`);
   const parsed = ApprovalSchema.safeParse({
     planHash: planHash(plan),
     approver,

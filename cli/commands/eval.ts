@@ -39,6 +39,7 @@ const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of)
 export function summaryTable(s: EvalSummary): string {
   const rows: [string, number][] = [
     ['correct', s.correct],
+    ['assisted', s.assisted],
     ['asked', s.asked],
     ['escalated', s.escalated],
     ['wrong_write', s.wrong_write],
@@ -46,7 +47,7 @@ export function summaryTable(s: EvalSummary): string {
     ...(s.invalid_gold ? ([['invalid_gold', s.invalid_gold]] as [string, number][]) : []),
   ];
   return [
-    `tickets ${s.total} (${s.skipped_lines.length} lines skipped), concurrency ${s.concurrency}, ${s.wall_s} s`,
+    `tickets ${s.total} (${s.skipped_lines.length} lines skipped), concurrency ${s.concurrency}, ${s.wall_s} s, ${s.choices_per_ticket} choices per ticket`,
     ...rows.map(([k, v]) => `  ${k.padEnd(12)} ${String(v).padStart(4)}  ${pct(v, s.total)}`),
   ].join('\n');
 }

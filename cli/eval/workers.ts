@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.ts';
-import { Legwork, planOfflineFor } from '../../core/legwork.ts';
+import { Legwork, planOfflineFor, type Proposal } from '../../core/legwork.ts';
+import { agentPicks } from '../../core/planner/offline/measure.ts';
+import type { Picks } from '../../shared/request.ts';
+import type { CorpusTicket } from '../../shared/ticket.ts';
 import { Control, type EvalWorker, type Resolution } from '../../core/eval/run-eval.ts';
 import { llmConfigFrom, planWithLlm } from '../../core/planner/llm/index.ts';
 import type { Ticket } from '../../automations/systems/helpdesk/actions.ts';
@@ -20,29 +23,51 @@ export interface LegworkWorker extends EvalWorker {
   close(): Promise<void>;
 }
 
-function plannerFor(name: PlannerName, settings: unknown): (t: Ticket, read: ReadTool) => Promise<Plan> {
+function plannerFor(name: PlannerName, settings: unknown): (t: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan> {
   if (name === 'offline') return planOfflineFor;
   const config = llmConfigFrom(process.env, settings);
   if (!config.ok) throw new UsageError(`--planner llm: ${config.error.message}`);
-  return (t, read) => planWithLlm(t, read, { client: config.data, fallback: () => planOfflineFor(t, read) });
+  return (t, read, picks = {}) => planWithLlm(t, read, { client: config.data, fallback: () => planOfflineFor(t, read, picks) });
 }
 
 /**
  * Plans a filed ticket and, when the plan writes anything, approves it — the agent's click and a
  * second approver's, both granted — and runs it under the policy in force.
  */
-async function resolveTicket(legwork: Legwork, ticketId: number): Promise<Resolution> {
+async function resolveTicket(legwork: Legwork, ticketId: number, ticket: CorpusTicket): Promise<Resolution> {
   const planStarted = Date.now();
-  const proposal = await legwork.propose(ticketId);
+  // the simulated agent makes the plan's choices (each pick re-plans through the pages), as the
+  // in-process measure does: an option whose plan writes nothing outside the gold
+  let last: { picks: Picks; proposal: Proposal } | undefined;
+  const picked = await agentPicks(
+    async (p) => {
+      const r = await legwork.propose(ticketId, undefined, p);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      last = { picks: p, proposal: r.data };
+      return r.data.plan;
+    },
+    ticket.expect.outcome,
+    ticket.expect.actions,
+  ).catch((e: Error) => e);
   const planMs = Date.now() - planStarted;
-  if (!proposal.ok) return { plannedOutcome: null, planMs, runMs: 0, error: `${proposal.error.code}: ${proposal.error.message}` };
-  const { plan, planHash } = proposal.data;
-  if (plan.steps.every((s) => s.kind === 'read')) return { plannedOutcome: plan.outcome, planMs, runMs: 0 };
+  if (picked instanceof Error) return { plannedOutcome: null, planMs, runMs: 0, error: picked.message };
+  // the proposal Legwork keeps is the last one planned: where the agent tried another option last, plan again with the picks made
+  let proposal = last!.proposal;
+  if (last!.proposal.plan !== picked.plan) {
+    const again = await legwork.propose(ticketId, undefined, Object.fromEntries(picked.plan.choices.filter((c) => c.picked !== null).map((c) => [c.id, c.picked!])));
+    if (!again.ok) return { plannedOutcome: null, planMs, runMs: 0, error: `${again.error.code}: ${again.error.message}` };
+    proposal = again.data;
+  }
+  const { plan, planHash } = proposal;
+  const chosen = { picks: picked.picks, choices: picked.choices };
+  // choices left open: nothing runs, and the agent asks the customer
+  if (plan.choices.some((c) => c.picked === null)) return { plannedOutcome: 'ask', planMs, runMs: 0, ...chosen };
+  if (plan.steps.every((s) => s.kind === 'read')) return { plannedOutcome: plan.outcome, planMs, runMs: 0, ...chosen };
   const runStarted = Date.now();
   const started = await legwork.approve(ticketId, planHash, { secondApprover: 'eval-second-approver' });
-  if (!started.ok) return { plannedOutcome: plan.outcome, planMs, runMs: 0, error: `${started.error.code}: ${started.error.message}` };
+  if (!started.ok) return { plannedOutcome: plan.outcome, planMs, runMs: 0, error: `${started.error.code}: ${started.error.message}`, ...chosen };
   const summary = await started.data.done;
-  return { plannedOutcome: plan.outcome, runOutcome: summary.outcome, runId: summary.runId, planMs, runMs: Date.now() - runStarted };
+  return { plannedOutcome: plan.outcome, runOutcome: summary.outcome, runId: summary.runId, planMs, runMs: Date.now() - runStarted, ...chosen };
 }
 
 export async function startWorker(opts: { planner: PlannerName; settings?: unknown; keepHome?: boolean }): Promise<LegworkWorker> {
@@ -55,7 +80,7 @@ export async function startWorker(opts: { planner: PlannerName; settings?: unkno
       legwork,
       sandbox,
       control: new Control(sandbox.urls.control),
-      resolve: (ticketId) => resolveTicket(legwork, ticketId),
+      resolve: (ticketId, ticket) => resolveTicket(legwork, ticketId, ticket),
       close: async () => {
         await legwork.close();
         await sandbox.close();

@@ -87,18 +87,22 @@ export interface Resolution {
   planMs: number;
   runMs: number;
   error?: string;
+  /** choices the plan showed, and how many the simulated agent made */
+  choices?: number;
+  picks?: number;
 }
 
 /** One Legwork with its own sandbox: eval runs one ticket at a time on each. */
 export interface EvalWorker {
   control: Control;
-  resolve(ticketId: number): Promise<Resolution>;
+  /** plans and runs the filed ticket; the corpus ticket tells the simulated agent what the customer wanted */
+  resolve(ticketId: number, ticket: CorpusTicket): Promise<Resolution>;
 }
 
 export interface TicketResult {
   id: string;
   line: number;
-  class: EvalClass | 'invalid_gold';
+  class: EvalClass | 'assisted' | 'invalid_gold';
   expected: Outcome;
   planned: Outcome | null;
   run_outcome: string | null;
@@ -106,6 +110,9 @@ export interface TicketResult {
   diff: string[];
   plan_ms: number;
   run_ms: number;
+  /** choices the plan showed; picks the simulated agent made */
+  choices: number;
+  picks: number;
   error?: string;
 }
 
@@ -113,7 +120,7 @@ const BENCHMARK_WRITES: ReadonlySet<string> = new Set(WRITE_OPERATIONS);
 
 /** A ticket that could not be planned and run at all: nothing planned, nothing written, and why. */
 function notRun(ticket: CorpusTicket, line: number, cls: 'invalid_gold' | 'missed', error: string): TicketResult {
-  return { id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: null, run_outcome: null, wrote: false, diff: [], plan_ms: 0, run_ms: 0, error };
+  return { id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: null, run_outcome: null, wrote: false, diff: [], plan_ms: 0, run_ms: 0, choices: 0, picks: 0, error };
 }
 
 export async function evalTicket(worker: EvalWorker, line: number, ticket: CorpusTicket): Promise<TicketResult> {
@@ -126,20 +133,23 @@ export async function evalTicket(worker: EvalWorker, line: number, ticket: Corpu
   const gold = await control.state();
   await control.reset();
   const ticketId = await control.fileTicket(ticket);
-  const resolution = await worker.resolve(ticketId);
+  const resolution = await worker.resolve(ticketId, ticket);
   const actual = await control.state();
   const wrote = (await control.writes()).some((w) => w.via !== 'control' && BENCHMARK_WRITES.has(w.op));
   const diff = stateDiff(comparable(actual), comparable(gold));
-  const cls = classify({
+  const judged = classify({
     expectedOutcome: ticket.expect.outcome,
     plannedOutcome: resolution.plannedOutcome,
     wrote,
     goldHasWrites: ticket.expect.actions.length > 0,
     diff,
   });
+  // right, after the agent made the plan's choices
+  const cls = judged === 'correct' && (resolution.picks ?? 0) > 0 ? 'assisted' : judged;
   return {
     id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: resolution.plannedOutcome,
     run_outcome: resolution.runOutcome ?? null, wrote, diff, plan_ms: resolution.planMs, run_ms: resolution.runMs,
+    choices: resolution.choices ?? 0, picks: resolution.picks ?? 0,
     ...(resolution.error ? { error: resolution.error } : {}),
   };
 }
@@ -147,6 +157,8 @@ export async function evalTicket(worker: EvalWorker, line: number, ticket: Corpu
 export interface EvalSummary {
   total: number;
   correct: number;
+  /** right after the simulated agent's picks */
+  assisted: number;
   asked: number;
   escalated: number;
   wrong_write: number;
@@ -155,6 +167,8 @@ export interface EvalSummary {
   skipped_lines: BadLine[];
   wall_s: number;
   concurrency: number;
+  /** choices shown per ticket, on average */
+  choices_per_ticket: number;
   per_ticket: TicketResult[];
 }
 
@@ -186,6 +200,7 @@ export async function runEval(
   return {
     total: results.length,
     correct: count('correct'),
+    assisted: count('assisted'),
     asked: count('asked'),
     escalated: count('escalated'),
     wrong_write: count('wrong_write'),
@@ -193,6 +208,7 @@ export async function runEval(
     invalid_gold: count('invalid_gold'),
     wall_s: Math.round((Date.now() - started) / 100) / 10,
     concurrency: workers.length,
+    choices_per_ticket: results.length === 0 ? 0 : Math.round((results.reduce((sum, r) => sum + r.choices, 0) / results.length) * 100) / 100,
     per_ticket: results,
   };
 }
