@@ -1,5 +1,6 @@
 // What a ticket's text says, before anything is grounded: order ids, the requests about each,
 // cancel reasons, payment wishes, addresses, identity, and signs of out-of-scope or injected asks.
+import { cuePattern, VOCABULARY } from './vocabulary.ts';
 import type { Address } from '../../../shared/retail.ts';
 import { normalize, requestParts } from './text.ts';
 
@@ -135,10 +136,14 @@ export function requestsIn(text: string): Set<RequestKind> {
 
 // ---- cancel reasons ----------------------------------------------------------------------------
 
+const MISTAKE = cuePattern(VOCABULARY.cancelReasonCues['ordered by mistake']);
+const NOT_NEEDED = cuePattern(VOCABULARY.cancelReasonCues['no longer needed']);
+
+/** The cancellation reason the text gives, by the reviewed cues of each (a mistake is told first). */
 export function cancelReason(text: string): 'no longer needed' | 'ordered by mistake' | null {
   const t = normalize(text);
-  if (/\b(by mistake|mistake|mistakenly|accident\w*|by error|in error|didn't mean|did not mean|wrong order|twice|duplicate order|wishlist|wish list|meant to|wasn't supposed|not supposed)\b/.test(t)) return 'ordered by mistake';
-  if (/\b(no longer need\w*|don'?t need|do not need|not need(ed)?|no need|changed my mind|don'?t want|do not want|no longer want|not needed|found (it )?(cheaper|elsewhere|another)|got (one|it) elsewhere|gave me|won't need|will not need|not going to need|anymore)\b/.test(t)) return 'no longer needed';
+  if (MISTAKE.test(t)) return 'ordered by mistake';
+  if (NOT_NEEDED.test(t)) return 'no longer needed';
   return null;
 }
 

@@ -1,41 +1,13 @@
 // Which of an order's items the customer means, and which variant of the product they wish for.
 import type { OrderDetails, ProductDetails } from './reads.ts';
+import { VOCABULARY } from './vocabulary.ts';
 import { clauses, normalize, sameWord, squashKey, stem, tokens, escapeRegExp } from './text.ts';
 
 type Item = OrderDetails['items'][number];
 
-/** Words a customer uses for a product, beside the words of its name. */
-const ALIASES: Record<string, string[]> = {
-  bicycle: ['bike'],
-  't-shirt': ['tshirt', 'tee', 'shirt'],
-  smartphone: ['phone'],
-  'wireless earbuds': ['earphones', 'earbud'],
-  'led light bulb': ['bulb', 'light'],
-  'portable charger': ['power bank', 'powerbank'],
-  'e-reader': ['ereader', 'kindle', 'reader'],
-  'luggage set': ['luggage', 'suitcase', 'suitcases'],
-  'dumbbell set': ['dumbbells', 'dumbbell', 'weights'],
-  'running shoes': ['shoes', 'runners'],
-  'hiking boots': ['boots'],
-  'wall clock': ['clock'],
-  'jigsaw puzzle': ['puzzle'],
-  'bluetooth speaker': ['speaker'],
-  'gaming mouse': ['mouse'],
-  'mechanical keyboard': ['keyboard'],
-  'fleece jacket': ['jacket', 'fleece'],
-  'cycling helmet': ['helmet'],
-  'office chair': ['chair'],
-  'patio umbrella': ['umbrella'],
-  'air purifier': ['purifier'],
-  'makeup kit': ['makeup'],
-  'vacuum cleaner': ['vacuum'],
-  'smart watch': ['smartwatch'],
-  'garden hose': ['hose'],
-  'coffee maker': ['coffee'],
-  'espresso machine': ['espresso machine'],
-};
-
-const GENERIC = new Set(['set', 'kit', 'smart', 'machine', 'portable', 'electric', 'digital', 'wireless', 'indoor', 'security', 'led', 'light', 'tea']);
+/** The reviewed general-language vocabulary (`vocabulary.json`): product words, common name words. */
+const ALIASES = VOCABULARY.productWords;
+const GENERIC = new Set(VOCABULARY.genericNameWords);
 
 /** How strongly a clause names this product (0: not at all). */
 export function nameScore(clause: string, productName: string): number {

@@ -506,7 +506,9 @@ function cancel(order: OrderDetails, text: string, draft: Draft): void {
   const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text) ?? sameAsBefore;
   const allowed = mayCancel(order, reason ?? 'no longer needed');
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
-  if (!reason) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
+  const given = reason ?? reasonInOwnWords(order, about.length > 0 ? about.join(' ') : text, draft);
+  if (given === undefined) return void draft.waiting.push(`the reason for cancelling ${order.order_id}`);
+  if (!given) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
   const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
   draft.writes.push(
     writeStep({
@@ -515,14 +517,39 @@ function cancel(order: OrderDetails, text: string, draft: Draft): void {
       action: 'cancel_pending_order',
       params: {
         order_id: { value: order.order_id, from: statusFrom(order) },
-        reason: { value: reason, from: fromAgent(`the customer's reason, as the policy names it: "${reason}"`) },
+        reason: { value: given, from: fromAgent(`the customer's reason, as the policy names it: "${given}"`) },
       },
-      why: `the customer asks to cancel ${order.order_id} (${reason}); it is pending`,
+      why: `the customer asks to cancel ${order.order_id} (${given}); it is pending`,
       expectedEffect: `${order.order_id} is cancelled and ${money(total)} is refunded to the original payment method`,
       amount: total,
     }),
   );
-  draft.done.push(`cancelled order ${order.order_id} (${reason}); ${money(total)} goes back to the original payment method (gift cards at once, cards in 5–7 business days)`);
+  draft.done.push(`cancelled order ${order.order_id} (${given}); ${money(total)} goes back to the original payment method (gift cards at once, cards in 5–7 business days)`);
+}
+
+const REASONS = ['no longer needed', 'ordered by mistake'] as const;
+
+/**
+ * A reason said in the customer's own words that matches neither reason's cues ("my sister beat me
+ * to it"): the agent picks which of the policy's two it is (undefined while not picked). No words
+ * beyond the request itself: null, and the customer is asked.
+ */
+function reasonInOwnWords(order: OrderDetails, said: string, draft: Draft): (typeof REASONS)[number] | null | undefined {
+  const rest = normalize(said)
+    .replace(/#?\bw\s?\d{7}\b/g, ' ')
+    .replace(/\b(hi|hello|hey|please|pls|thanks?|thank you|could|can|would|you|kindly|cancel\w*|my|the|this|that|order|it|a|an|and|to|for|of|i|i'd|i'm|like|want|need|just|id)\b/g, ' ')
+    .replace(/[^a-z' ]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
+  if (rest.length < 3) return null;
+  const got = draft.choices.pick(
+    'reason',
+    `Which reason does the customer give for cancelling ${order.order_id}?`,
+    REASONS.map((r) => ({ value: r, label: r, why: `the customer says: "${said.trim().slice(0, 160)}"`, effect: `cancel ${order.order_id} with the reason "${r}"` })),
+    { span: said.trim(), confirm: true },
+  );
+  return got ? got.value : undefined;
 }
 
 // ---- payment methods -------------------------------------------------------------------------------
