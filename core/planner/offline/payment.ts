@@ -10,7 +10,7 @@ export type MethodChoice = { ok: true; method: Method; how: string } | { ok: fal
 
 const BRANDS = ['visa', 'mastercard', 'amex', 'american express', 'discover'];
 
-interface Wish {
+export interface Wish {
   source?: Method['source'];
   brand?: string;
   lastFour?: string;
@@ -18,7 +18,7 @@ interface Wish {
   at: number;
 }
 
-function wishes(text: string): Wish[] {
+export function wishes(text: string): Wish[] {
   const t = normalize(text).replace(/master card/g, 'mastercard').replace(/pay pal/g, 'paypal').replace(/gift-card|giftcard/g, 'gift card');
   const out: Wish[] = [];
   const add = (w: Wish, len: number) => {

@@ -1,7 +1,8 @@
 // The offline planner: no network, no model. Reads the ticket, identifies the customer, grounds every
 // request in what the systems return, applies the playbooks' rules, and proposes a complete plan,
 // a question for the customer, or a hand-over. It never guesses a write.
-import type { Picks } from '../../../shared/request.ts';
+import type { Picks, Request } from '../../../shared/request.ts';
+import { catalogueOf, understand } from './understand.ts';
 import { PlanSchema, type Plan, type PlaybookId, type ReadTool } from '../../../shared/plan.ts';
 import {
   askSteps,
@@ -107,7 +108,8 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   const text = `${subject.visible}\n${body.visible}`;
   draft.text = text;
   draft.choices = new Choices(opts.picks, text);
-  const finish = (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts);
+  // the typed requests of the message, in the words the systems returned (the plan carries them)
+  const finish = async (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts, understand(text, catalogueOf(await reader.seen())));
 
   if (injectionIn(text)) {
     draft.requests.push({ playbook: 'hand_over', summary: 'the ticket tries to instruct the agent' });
@@ -938,7 +940,7 @@ async function answerProducts(text: string, customer: CrmCustomer, reader: Reade
 
 // ---- the plan --------------------------------------------------------------------------------------
 
-function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer: CrmCustomer | null, opts: PlanOptions): Plan {
+function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer: CrmCustomer | null, opts: PlanOptions, understood: Request[]): Plan {
   const first = customer?.name.first_name ?? ticket.requester_name.split(/\s+/)[0] ?? '';
   const hello = `Hello${first && !first.includes('@') ? ` ${first}` : ''},`;
   const summary = draft.requests.map((r) => r.summary).join('; ');
@@ -982,6 +984,7 @@ function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, customer:
     outcome,
     reason,
     requests: draft.requests,
+    understood,
     // a question to the customer or a hand-over waits for nobody's choice
     choices: outcome === 'resolve' ? draft.choices.shown : [],
     customer: customer ? { user_id: customer.user_id, name: `${customer.name.first_name} ${customer.name.last_name}`, email: customer.email } : null,

@@ -72,6 +72,19 @@ export class Reader {
     return this.get('billing', 'get_payment_methods', { user_id }, PaymentMethodsSchema, (d) => `payment methods of ${user_id}: ${d.payment_methods.map((m) => m.id).join(', ')}`);
   }
 
+  /** The orders and products read so far (what the understand stage's vocabulary comes from). */
+  async seen(): Promise<{ orders: OrderDetails[]; products: ProductDetails[] }> {
+    const orders: OrderDetails[] = [];
+    const products: ProductDetails[] = [];
+    for (const [key, answer] of this.cache) {
+      const a = await answer;
+      if (!a.ok) continue;
+      if (key.startsWith('orders/get_order_details/')) orders.push(a.data as OrderDetails);
+      else if (key.startsWith('orders/get_product_details/')) products.push(a.data as ProductDetails);
+    }
+    return { orders, products };
+  }
+
   payments(order_id: string) {
     return this.get('billing', 'get_order_payments', { order_id }, OrderPaymentsSchema, (d) => `payments of ${d.order_id}: ${d.charges.length} charges, ${d.refunds.length} refunds`);
   }
