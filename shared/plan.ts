@@ -91,7 +91,7 @@ export const PlanSchema = z.object({
   /** why this outcome: what was found, what is missing, what is out of scope */
   reason: z.string(),
   /** the requests found in the ticket, in the customer's order */
-  requests: z.array(z.object({ playbook: PlaybookIdSchema, summary: z.string() })).default([]),
+  requests: z.array(z.object({ playbook: PlaybookIdSchema, summary: z.string(), orderId: z.string().optional() })).default([]),
   /** the same requests, typed: kind and slots with the text spans they came from (the understand stage) */
   understood: z.array(RequestSchema).default([]),
   /** what the agent must pick before approving (≤ 4 ranked options each); picking re-composes the plan */

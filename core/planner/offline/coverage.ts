@@ -90,8 +90,8 @@ interface Served {
 function servedBy(requests: Plan['requests']): Served {
   const byOrder = new Map<string, Set<Signal>>();
   for (const r of requests) {
-    const ids = orderIdsIn(r.summary);
-    for (const id of ids.length > 0 ? ids : ['']) {
+    // the order a request is served on is its typed field; a request on no order serves wherever it is asked
+    for (const id of r.orderId ? [r.orderId] : ['']) {
       const set = byOrder.get(id) ?? new Set<Signal>();
       for (const s of SERVES[r.playbook]) set.add(s);
       byOrder.set(id, set);

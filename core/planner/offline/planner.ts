@@ -143,7 +143,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     if (found.ok || mentionsSomeoneElse(text)) {
       if (ownRequests) draft.answers.push(`we can only act on orders placed from your own account, so order ${id} was left as it is; its owner can contact us directly`);
       else {
-        draft.requests.push({ playbook: 'hand_over', summary: `order ${id} is not the requester's` });
+        draft.requests.push({ playbook: 'hand_over', summary: `order ${id} is not the requester's`, orderId: id });
         draft.escalations.push(`order ${id} does not belong to ${customer.user_id}; we act only on the requester's own orders`);
       }
     } else draft.asks.push(`the order number: we cannot find order ${id} on your account`);
@@ -500,7 +500,7 @@ const statusFrom = (o: OrderDetails) => fromSystem(`orders: ${o.order_id} shows 
 // ---- cancel ----------------------------------------------------------------------------------------
 
 function cancel(order: OrderDetails, text: string, draft: Draft): void {
-  draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}` });
+  draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}`, orderId: order.order_id });
   // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
   const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
   // "same reason": the one the message gives for its other cancellation
@@ -594,7 +594,7 @@ async function methodFor(
 const isVerdict = (x: object): x is Verdict => 'kind' in x;
 
 async function changePayment(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
-  draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method` });
+  draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method`, orderId: order.order_id });
   const allowed = mayModify(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change payment of ${order.order_id}: ${allowed}` });
   const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
@@ -628,7 +628,7 @@ function addressParams(address: NonNullable<ReturnType<typeof parseAddress>>) {
 const oneLine = (a: NonNullable<ReturnType<typeof parseAddress>>) => [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ');
 
 function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
-  draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere` });
+  draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere`, orderId: order.order_id });
   const allowed = mayModify(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change the address of ${order.order_id}: ${allowed}` });
   const address = addressFor(text, 'order');
@@ -666,7 +666,7 @@ function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft)
 // ---- returns ---------------------------------------------------------------------------------------
 
 async function returnItems(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
-  draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}` });
+  draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}`, orderId: order.order_id });
   const allowed = mayReturn(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
   const said = withoutOrderDescription(text);
@@ -712,7 +712,7 @@ async function changeItems(order: OrderDetails, text: string, customer: CrmCusto
   const playbook: PlaybookId = exchange ? 'exchange_items' : 'change_items';
   const lines = itemsMeant(text, order.items);
   if (lines.length === 0 && hasOtherRequests) return;
-  draft.requests.push({ playbook, summary: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}` });
+  draft.requests.push({ playbook, summary: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}`, orderId: order.order_id });
   const allowed = exchange ? mayExchange(order) : mayModify(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}: ${allowed}` });
   if (lines.length === 0) return draft.verdict({ kind: 'ask', what: `which item of ${order.order_id} to change, and to which options` });
@@ -796,7 +796,7 @@ function pickVariant(item: OrderDetails['items'][number], productName: string, c
 // ---- billing ---------------------------------------------------------------------------------------
 
 async function billing(order: OrderDetails, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
-  draft.requests.push({ playbook: 'billing_discrepancy', summary: `check the charges of ${order.order_id}` });
+  draft.requests.push({ playbook: 'billing_discrepancy', summary: `check the charges of ${order.order_id}`, orderId: order.order_id });
   const payments = await reader.payments(order.order_id);
   if (!payments.ok) return draft.verdict({ kind: 'escalate', why: `the payments of ${order.order_id} could not be read (${payments.message})` });
   const methods = (await methodsOf(customer, reader)) ?? [];
@@ -874,7 +874,7 @@ async function billingWithoutOrderId(text: string, customer: CrmCustomer, reader
 // ---- read-only answers -----------------------------------------------------------------------------
 
 function answerAbout(order: OrderDetails, draft: Draft): void {
-  draft.requests.push({ playbook: 'information', summary: `status of ${order.order_id}` });
+  draft.requests.push({ playbook: 'information', summary: `status of ${order.order_id}`, orderId: order.order_id });
   const tracking = order.fulfillments.flatMap((f) => f.tracking_id);
   draft.answers.push(
     `order ${order.order_id} (${order.items.map((i) => i.name).join(', ')}) is ${order.status}${tracking.length ? `; tracking number ${tracking.join(', ')}` : '; it has no tracking number yet'}`,
