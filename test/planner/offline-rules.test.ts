@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CorpusTicketSchema } from '../../shared/ticket.ts';
 import { World } from '../../sandbox/domain/world.ts';
 import { planOffline } from '../../core/planner/offline/planner.ts';
+import { chooseVariant } from '../../core/planner/offline/items.ts';
 import { agentPicks, benchmarkWrites, plannerTicketOf, sameWrites } from '../../core/planner/offline/measure.ts';
 import type { Plan } from '../../shared/plan.ts';
 import type { Picks } from '../../shared/request.ts';
@@ -302,5 +303,35 @@ describe('offline planner: wishes taken back, options left open, an order meant 
     const plan = await planDev('f03');
     expect(JSON.stringify(benchmarkWrites(plan))).not.toMatch(/modify_user_address/);
     expect(plan.reply).toMatch(/#W1787190|#W3579467|order number/);
+  });
+});
+
+// Option values said in other words: grounded in the product's own variants (no word list per product).
+describe('offline planner: option wishes said in other words', () => {
+  const variant = (item_id: string, options: Record<string, string>, price = 20) => ({ item_id, options, available: true, price });
+  const product = {
+    name: 'Travel Flask',
+    product_id: 'p1',
+    variants: {
+      a: variant('a', { capacity: '1L', compatibility: 'Amazon Alexa', color: 'red' }),
+      b: variant('b', { capacity: '1.5L', compatibility: 'Amazon Alexa', color: 'red' }),
+      c: variant('c', { capacity: '1.5L', compatibility: 'Apple HomeKit', color: 'red' }),
+      d: variant('d', { capacity: '500ml', compatibility: 'Google Assistant', color: 'blue' }),
+    },
+  };
+  const item = { name: 'Travel Flask', product_id: 'p1', item_id: 'a', price: 20, options: { capacity: '1L', compatibility: 'Amazon Alexa', color: 'red' } };
+
+  it('"one and a half litres" is the 1.5L variant, the rest as it is', () => {
+    expect(chooseVariant('Could I have the one and a half litre one instead?', item, product)).toMatchObject({ ok: true, item_id: 'b' });
+    expect(chooseVariant('I want the 1500 ml one please', item, product)).toMatchObject({ ok: true, item_id: 'b' });
+  });
+
+  it('a word of a many-word value names it ("works with HomeKit")', () => {
+    expect(chooseVariant('I need the 1.5 litre one that works with HomeKit', item, product)).toMatchObject({ ok: true, item_id: 'c' });
+  });
+
+  it('ties are kept as candidates for the agent, never broken silently', () => {
+    const r = chooseVariant('I want the blue one or the homekit one', item, product);
+    expect(r.ok).toBe(false);
   });
 });

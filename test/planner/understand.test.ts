@@ -54,3 +54,15 @@ describe('understand', () => {
     expect(requests.find((r) => r.kind === 'change_shipping_address')!.address).toBe('12 Birch Road, Apt 4, Austin, TX 78701');
   });
 });
+
+describe('quantities and option words, however said', () => {
+  it('a magnitude meets the catalogue value written another way', async () => {
+    const { quantitiesIn, quantityOf, sameQuantity } = await import('../../core/planner/offline/quantity.ts');
+    const [said] = quantitiesIn('could I get the one and a half litre one?');
+    expect(sameQuantity(said!, quantityOf('1.5L')!)).toBe(true);
+    expect(sameQuantity(quantitiesIn('1500 ml')[0]!, quantityOf('1.5 liters')!)).toBe(true);
+    expect(sameQuantity(quantitiesIn('1 litre')[0]!, quantityOf('1000ml')!)).toBe(true);
+    expect(sameQuantity(quantitiesIn('12 inches')[0]!, quantityOf('10 inches')!)).toBe(false);
+    expect(quantitiesIn('I have 2 in my cart and 3 kids')).toEqual([]);
+  });
+});

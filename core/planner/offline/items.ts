@@ -1,6 +1,7 @@
 // Which of an order's items the customer means, and which variant of the product they wish for.
 import type { OrderDetails, ProductDetails } from './reads.ts';
 import { VOCABULARY } from './vocabulary.ts';
+import { quantitiesIn, quantityOf, sameQuantity } from './quantity.ts';
 import { clauses, normalize, sameWord, squashKey, stem, tokens, escapeRegExp } from './text.ts';
 
 type Item = OrderDetails['items'][number];
@@ -215,6 +216,20 @@ function mentions(text: string, product: ProductDetails): Mention[] {
           for (let n = 1; n <= 4 && i + n <= words.length; n++) {
             if (squashKey(words.slice(i, i + n).join('')) === sq) found.push(words.slice(0, i).join('').length);
           }
+        }
+      }
+      if (found.length === 0) {
+        // "1.5 litres" for "1500ml", "one liter" for "1L": the same magnitude, however written
+        const q = quantityOf(value);
+        if (q) for (const said of quantitiesIn(raw)) if (sameQuantity(said, q)) found.push(said.at);
+      }
+      if (found.length === 0 && v.includes(' ')) {
+        // "works with Alexa" for "Amazon Alexa", "the one with the grinder" for "built-in grinder": a
+        // word of a many-word value that no other value of this option has
+        const others = valuesOf(key).filter((o) => o !== value).flatMap((o) => tokens(o));
+        for (const w of tokens(v).filter((w) => w.length >= 4 && !GENERIC.has(w) && !others.some((o) => sameWord(o, w)))) {
+          const m = new RegExp(`(?<![a-z0-9])${escapeRegExp(w)}s?(?![a-z0-9])`).exec(raw);
+          if (m) found.push(m.index);
         }
       }
       found = [...new Set(found)];

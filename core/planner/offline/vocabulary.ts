@@ -13,6 +13,8 @@ export const VocabularySchema = z.strictObject({
   productWords: z.record(z.string().toLowerCase(), Words),
   genericNameWords: Words,
   cancelReasonCues: z.strictObject({ 'ordered by mistake': Words, 'no longer needed': Words }),
+  /** quantities: each unit's dimension, its factor to the dimension's base unit, and how it is written */
+  units: z.record(z.string(), z.strictObject({ dimension: z.string().min(1), factor: z.number().positive(), words: Words })),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 
