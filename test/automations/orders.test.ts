@@ -12,6 +12,7 @@ import {
   exchangeDeliveredOrderItems,
   getOrderDetails,
   getProductDetails,
+  findProducts,
   listCustomerOrders,
   modifyPendingOrderAddress,
   modifyPendingOrderItems,
@@ -102,6 +103,16 @@ describe('orders reads', () => {
       expect(res.ok, why(res)).toBe(true);
       if (res.ok) expect(inCents(res.output)).toEqual(inCents(products[productId]));
     }
+  });
+
+  it('find_products: the catalogue\'s products whose name holds the words, as in GET /state; none → an empty list', async () => {
+    const products = (await state()).products as Record<string, { product_id: string; name: string }>;
+    const expected = Object.values(products).filter((p) => p.name.toLowerCase().includes('water')).map((p) => ({ product_id: p.product_id, name: p.name }));
+    expect(expected.length).toBeGreaterThan(0);
+    const res = await h.runner.run(findProducts, { q: 'water' });
+    expect(res.ok && res.output.products.sort((a, b) => a.product_id.localeCompare(b.product_id))).toEqual(expected.sort((a, b) => a.product_id.localeCompare(b.product_id)));
+    const none = await h.runner.run(findProducts, { q: 'hovercraft' });
+    expect(none.ok && none.output.products).toEqual([]);
   });
 
   it('list_customer_orders by customer ID and by email: exactly that customer\'s orders with status and total', async () => {

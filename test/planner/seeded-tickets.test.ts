@@ -54,3 +54,27 @@ describe('the sandbox\'s seeded tickets', () => {
     expect(benchmarkWrites(plan).map((w) => [w.name, w.kwargs.reason])).toEqual([['cancel_pending_order', 'ordered by mistake']]);
   });
 });
+
+describe('information questions, answered from the systems with no write', () => {
+  const w = new World();
+  const user = Object.values(w.retail.data.users)[3]!;
+  const ask = (body: string) => planOffline({ id: 1, requester_name: 'x', requester_email: user.email, subject: 'Question', body }, worldReadTool(w));
+
+  it('what a product the customer never bought comes in is read from the catalogue', async () => {
+    const plan = await ask('Hi, how many t-shirt options are available right now?');
+    const tshirt = Object.values(w.retail.data.products).find((p) => p.name === 'T-Shirt')!;
+    const available = Object.values(tshirt.variants).filter((v) => v.available).length;
+    expect(plan.outcome).toBe('resolve');
+    expect(benchmarkWrites(plan)).toEqual([]);
+    expect(plan.reply).toContain(`The T-Shirt is available in ${available} versions`);
+    expect(plan.reads.map((r) => r.action)).toContain('find_products');
+  });
+
+  it('what the customer paid for an order', async () => {
+    const plan = await ask('What did I pay for my order?');
+    const order = w.retail.data.orders[user.orders[0]!]!;
+    const paid = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
+    expect(plan.reply).toContain(`you paid $${paid.toFixed(2)}`);
+    expect(benchmarkWrites(plan)).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import {
   readOrder,
   readProduct,
   readSearchPage,
+  readTable,
   settle,
   shownAddressLines,
   type OrderDetails,
@@ -105,6 +106,30 @@ export const getProductDetails = defineAction({
     const product = await readProduct(ctx);
     if (product.product_id !== product_id) throw await ctx.failure('target_mismatch', `expected product ${product_id}, the page shows ${product.product_id}`);
     return product;
+  },
+});
+
+/**
+ * The catalogue's products whose name holds the words asked for ("t-shirt", "water bottle"): what
+ * the planner's vocabulary reads at plan time for a product the customer never bought. The first
+ * result page (at most 20), by name and id.
+ */
+export const findProducts = defineAction({
+  id: 'find_products',
+  system: 'orders',
+  kind: 'read',
+  input: z.object({ q: z.string().trim().min(2).max(80) }),
+  output: z.object({ products: z.array(z.object({ product_id: ProductId, name: z.string().min(1) })) }),
+  run: async (ctx, { q }) => {
+    await ctx.open(`/products?${new URLSearchParams({ q })}`);
+    // the app draws no table for an empty result, only its message
+    if ((await ctx.page.getByText(`No product matches "${q}".`, { exact: true }).count()) > 0) return { products: [] };
+    const table = await ctx.find('the products table', [
+      { describe: 'role=table[name="Products"]', locate: (p) => p.getByRole('table', { name: 'Products', exact: true }), quick: (p) => p.locator('table[aria-label="Products"]') },
+      { describe: 'table with column header "Product ID"', locate: (p) => p.locator('table').filter({ has: p.getByRole('columnheader', { name: 'Product ID', exact: true }) }) },
+    ]);
+    const rows = await readTable(table);
+    return { products: rows.map((r) => ({ name: r['Product']?.text ?? '', product_id: r['Product ID']?.text ?? '' })).filter((p) => p.name && p.product_id) };
   },
 });
 
@@ -497,6 +522,7 @@ export const ordersActions = [
   getOrderDetails,
   listCustomerOrders,
   getProductDetails,
+  findProducts,
   cancelPendingOrder,
   modifyPendingOrderAddress,
   modifyPendingOrderItems,

@@ -25,6 +25,7 @@ const READS = {
   list_customer_orders: "Orders: a customer's orders (id, status, total), by customer id or email.",
   get_order_details: 'Orders: one order: status, items (item id, product id, options, price), shipping address, payment history.',
   get_product_details: "Orders: one product and all its variants (item id, options, price, availability). Takes the product id, not an item id.",
+  find_products: 'Orders: the catalogue\'s products whose name holds these words (product id and name), e.g. to answer what a product the customer never bought comes in.',
   get_payment_methods: "Billing: a customer's payment methods with gift-card balances, and per order what was captured, refunded and adjusted.",
   get_order_payments: "Billing: one order's charges, refunds and adjustments as the card processor recorded them.",
 } as const;

@@ -48,6 +48,7 @@ import { findDiscrepancies } from './billing.ts';
 import { coverageOf } from './coverage.ts';
 import { normalize, requestParts, squashKey } from './text.ts';
 import { Choices } from './choices.ts';
+import nlp from 'compromise';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
 export interface PlannerTicket {
@@ -876,8 +877,12 @@ async function billingWithoutOrderId(text: string, customer: CrmCustomer, reader
 function answerAbout(order: OrderDetails, draft: Draft): void {
   draft.requests.push({ playbook: 'information', summary: `status of ${order.order_id}`, orderId: order.order_id });
   const tracking = order.fulfillments.flatMap((f) => f.tracking_id);
+  const paid = order.payment_history.filter((p) => p.transaction_type === 'payment');
+  const refunded = order.payment_history.filter((p) => p.transaction_type === 'refund');
+  const money = (xs: typeof paid) => xs.reduce((sum, p) => sum + cents(p.amount), 0) / 100;
   draft.answers.push(
-    `order ${order.order_id} (${order.items.map((i) => i.name).join(', ')}) is ${order.status}${tracking.length ? `; tracking number ${tracking.join(', ')}` : '; it has no tracking number yet'}`,
+    `order ${order.order_id} (${order.items.map((i) => i.name).join(', ')}) is ${order.status}${tracking.length ? `; tracking number ${tracking.join(', ')}` : '; it has no tracking number yet'}` +
+      (paid.length ? `; you paid $${money(paid).toFixed(2)} (${[...new Set(paid.map((p) => p.payment_method_id))].join(', ')})${refunded.length ? `, and $${money(refunded).toFixed(2)} was refunded` : ''}` : ''),
   );
 }
 
@@ -922,6 +927,16 @@ async function answerProducts(text: string, customer: CrmCustomer, reader: Reade
     const r = await reader.order(o.order_id);
     if (!r.ok) continue;
     for (const it of r.data.items) if (it.product_id && nameScore(text, it.name) >= 2) named.set(it.product_id, it.name);
+  }
+  // a product the customer never bought: looked up in the catalogue by the nouns of the question
+  if (named.size === 0) {
+    const nouns = (nlp(text).nouns().toSingular().out('array') as string[]).map((n) => normalize(n).replace(/^(the|a|an|your|my|any|some|other) /, '')).filter((n) => n.length >= 3);
+    const words = [...new Set(nouns.flatMap((n) => n.split(' ')))].filter((w) => w.length >= 3 && !PRODUCT_QUESTION.test(w)).slice(0, 4);
+    for (const word of words) {
+      const found = await reader.findProducts(word);
+      if (found.ok) for (const p of found.data.products) if (nameScore(text, p.name) >= 2) named.set(p.product_id, p.name);
+      if (named.size > 0) break;
+    }
   }
   for (const [productId, name] of named) {
     const product = await reader.product(productId);

@@ -15,6 +15,8 @@ const CrmUserId = z.object({ user_id: z.string().min(1) });
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 
+const FoundProducts = z.object({ products: z.array(z.object({ product_id: z.string(), name: z.string() })) });
+
 export class Reader {
   readonly records: ReadRecord[] = [];
   private readonly cache = new Map<string, Promise<Answer<unknown>>>();
@@ -70,6 +72,11 @@ export class Reader {
 
   methods(user_id: string) {
     return this.get('billing', 'get_payment_methods', { user_id }, PaymentMethodsSchema, (d) => `payment methods of ${user_id}: ${d.payment_methods.map((m) => m.id).join(', ')}`);
+  }
+
+  /** The catalogue's products whose name holds these words. */
+  findProducts(q: string) {
+    return this.get('orders', 'find_products', { q }, FoundProducts, (d) => `products matching "${q}": ${d.products.map((p) => p.name).join(', ') || 'none'}`);
   }
 
   /** The orders and products read so far (what the understand stage's vocabulary comes from). */
