@@ -62,7 +62,7 @@ export const PATTERNS = {
   cancel: /\b(cancel|cancell?ation|canel|cancle)\w*/,
   return: /\b(return|retrun|retun|send(ing)? .{0,60}\bback\b|ship(ping)? .{0,40}\bback\b|take .{0,40}\bback\b)\w*/,
   exchange: /\b(exchange|exhange|exchnage|swap|trade)\w*/,
-  change: /\b(change|switch|modify|replace|upgrade|instead|make (it|them|the)|rather have|prefer|want the|go for|could it be|should be (a |an |the )?(size )?\w+ (not|instead|rather)|(need|want|get) (a|an) (size )?\d+\b|wrong (size|colou?r))\w*/,
+  change: /\b(change|switch|modify|replace|upgrade|instead|(one |a )?size (up|down|bigger|smaller|larger)|(get|have|want|need) the same (\w+ ){0,3}(in|but|with|just)|make (it|them|the)|rather have|prefer|want the|go for|could it be|should be (a |an |the )?(size )?\w+ (not|instead|rather)|(need|want|get) (a|an) (size )?\d+\b|wrong (size|colou?r))\w*/,
   payment: /\b(pay(ment)? (with|using|by|via)|pay (for )?(it|them|this|that|this one|the order|this order|that order|order \S+|the rest|everything) (with|using|by|via)|(change|switch|update|move|swap|transfer) (the )?(payment|method of payment|billing)|payment method (to|for)|charge (it|this|that|the order|order \S+) (to|on)|charge (it |this |the order |order \S+ )?(to |on )?my (visa|mastercard|amex|discover|paypal|credit card|card|gift card)|bill (it|the order) to|use my .{0,25} instead)\b/,
   /** an order shipped somewhere else */
   address: /\b((ship|send|deliver|mail|redirect|forward)\w*\b(?![^.?!]{0,60}\bback\b)[^.?!]{0,60}?\bto\b|should go to|go to my|(shipping|delivery) address|address (for|of|on) (the |my |this )?order)\b/,

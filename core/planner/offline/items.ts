@@ -271,6 +271,9 @@ function doesNotMatter(text: string, key: string): boolean {
   return new RegExp(`\\b(${k}) (doesn'?t|does not|don'?t|do not) matter|\\bany (${k})\\b|\\b(don'?t|do not) (care|mind) (about |which |what )?(the )?(${k})\\b|\\b(${k}) is (up to you|not important)`).test(text);
 }
 
+/** A wish with its fallback: "if there is no X, then Y", "otherwise", "failing that". */
+const CONDITIONAL = /\bif\b[^.?!]{0,30}?\b(no|not|none|out of stock|sold out|isn'?t|aren'?t|don'?t|doesn'?t|unavailable|can'?t)\b|\b(otherwise|failing that|if not|or else)\b/;
+
 const ORDINAL: Record<string, number> = { xs: 0, s: 1, small: 1, m: 2, medium: 2, l: 3, large: 3, xl: 4, xxl: 5, portable: 0 };
 const magnitude = (value: string) => ORDINAL[value.toLowerCase()] ?? (Number.parseFloat(value.replace(/[^\d.]/g, '')) || 0);
 
@@ -294,7 +297,28 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
   // two new values asked for one option ("the 1L … no, the 1.5L"): which one is a guess, so ask
   for (const k of Object.keys(item.options)) {
     const asked = [...new Set(said.filter((m) => m.key === k && m.value !== item.options[k]).map((m) => m.value))];
-    if (asked.length > 1 && !indifferent.has(k)) return { ok: false, reason: `which ${k} of the ${product.name} you would like: ${asked.join(' or ')}` };
+    if (asked.length <= 1 || indifferent.has(k)) continue;
+    // "a 9, and if there's no 9 then a 10": a wish and its fallback, in the order said — the first on offer
+    if (CONDITIONAL.test(t)) {
+      const at = (value: string) => {
+        const i = t.search(new RegExp(`(?<![a-z0-9.])${escapeRegExp(normalize(value))}(?![a-z0-9])`));
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      asked.sort((a, b) => at(a) - at(b));
+      const rest = Object.fromEntries(Object.entries(item.options).filter(([key]) => key !== k));
+      for (const value of asked) {
+        const v = Object.values(product.variants).find((x) => x.available && x.options[k] === value && Object.entries(rest).every(([key, cur]) => x.options[key] === cur || said.some((m) => m.key === key && m.value === x.options[key])));
+        if (v) return { ok: true, item_id: v.item_id, price: v.price, options: v.options };
+      }
+      // none of them as it is otherwise: the closest on offer with one of the wished values, for the agent
+      const changes = (x: Variant) => Object.entries(rest).filter(([key, cur]) => x.options[key] !== cur).length;
+      const near = Object.values(product.variants)
+        .filter((x) => x.available && asked.includes(x.options[k] ?? ''))
+        .sort((a, b) => changes(a) - changes(b) || asked.indexOf(a.options[k]!) - asked.indexOf(b.options[k]!))
+        .map((x) => ({ item_id: x.item_id, price: x.price, options: x.options }));
+      return { ok: false, reason: `no ${product.name} in ${asked.join(' or ')} is on offer with the rest as it is`, candidates: near };
+    }
+    return { ok: false, reason: `which ${k} of the ${product.name} you would like: ${asked.join(' or ')}` };
   }
   const bigger = /\b(bigger|larger|longer|taller|more capacity|higher|upsize|size up)\b/.test(t);
   const smaller = /\b(smaller|shorter|lighter|less|size down)\b/.test(t);

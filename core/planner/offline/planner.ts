@@ -454,8 +454,11 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
   }
   if (candidates.length !== 1) {
     const kind = writeKinds[0]!;
-    // several of the customer's orders fit what the text names: the agent, who sees them, picks one
-    const got = candidates.length > 1 ? draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, orderCandidates(text, candidates, kind)) : null;
+    // several of the customer's orders fit what the text names: one that holds clearly more of what
+    // it names is the one; otherwise the agent, who sees them, picks
+    const ranked = orderCandidates(text, candidates, kind);
+    const dominant = ranked.length > 1 && ranked[0]!.named >= 2 && ranked[1]!.named * 2 <= ranked[0]!.named ? ranked[0]!.value : null;
+    const got = dominant ? { value: dominant } : candidates.length > 1 ? draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, ranked) : null;
     if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
     draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
     if (candidates.length > 1) return void draft.waiting.push('which order is meant');
@@ -475,6 +478,8 @@ function orderCandidates(text: string, orders: OrderDetails[], kind: string) {
       const named = o.items.filter((it) => nameScore(text, it.name) >= 1).map((it) => it.name);
       return {
         value: o,
+        /** how many different products of the order the text names by a distinctive word */
+        named: new Set(o.items.filter((it) => nameScore(text, it.name) >= 2).map((it) => it.name)).size,
         label: `${o.order_id} (${o.status}): ${o.items.map((it) => it.name).join(', ')}`,
         why: named.length > 0 ? `the message names its ${[...new Set(named)].join(', ')}` : `it is ${o.status}, as the request needs`,
         effect: `${kind.replace('_', ' ')} on ${o.order_id}`,
