@@ -396,5 +396,43 @@ function optionSummary(product: ProductDetails): string {
  * the request is about.
  */
 export function withoutOrderDescription(text: string): string {
-  return text.replace(/\b(?:from|in|of|on)?\s*(?:the|my|that) (?:order|package|delivery|purchase|shipment)\s*,?\s*(?:that|which|where)?\s*(?:also|too)?\s*(?:had|has|contained|contains|came with|comes with|included|includes|with)\b[^.;:!?\n]*/gi, ' ');
+  return text
+    // "from my recent order (office chair, gaming mouse, wall clock)": the list says which order
+    .replace(/\b((?:order|purchase|delivery|package|shipment|bundle)\w*)\s*\([^)]*\)/gi, '$1')
+    .replace(/\b(?:from|in|of|on)?\s*(?:the|my|that) (?:order|package|delivery|purchase|shipment)\s*,?\s*(?:that|which|where)?\s*(?:also|too)?\s*(?:had|has|contained|contains|came with|comes with|included|includes|with)\b[^.;:!?\n]*/gi, ' ');
+}
+
+/** Words that continue the wish before them with another item ("the running shoes too"). */
+const CONTINUES = /\b(too|also|as well|same (for|goes))\b/;
+/** A wish that points back to what the sentence before named ("I'd like to send it back"). */
+const POINTS_BACK = /\b(it|them|these|those|this one|that one|both)\b/;
+
+/**
+ * The sentences that ask for this wish (by its cue), with the sentence a pronoun in them points back
+ * to and the sentences that continue it with another item — what an item is taken from. Items named
+ * only in the story around it ("I bought the chair, the camera and shoes for my office") are not.
+ * The whole text when no such sentence names an item of the order.
+ */
+export function wishSentences(text: string, wish: RegExp, items: Item[]): string {
+  const sentences = clauses(text);
+  const names = (c: string) => items.some((it) => nameScore(c, it.name) >= 1);
+  const picked = new Set<number>();
+  sentences.forEach((c, i) => {
+    const t = normalize(c);
+    if (!wish.test(t)) return;
+    picked.add(i);
+    if (!names(c) && POINTS_BACK.test(t)) {
+      // the nearest sentence before it that names an item
+      for (let j = i - 1; j >= 0; j--) if (names(sentences[j]!)) {
+        picked.add(j);
+        break;
+      }
+    }
+  });
+  if (picked.size === 0) return text;
+  sentences.forEach((c, i) => {
+    if (!picked.has(i) && names(c) && CONTINUES.test(normalize(c)) && [...picked].some((j) => j < i)) picked.add(i);
+  });
+  const focus = sentences.filter((_, i) => picked.has(i));
+  return focus.some(names) ? focus.join('\n') : text;
 }

@@ -42,7 +42,7 @@ import {
   type OrderContext,
   type RequestKind,
 } from './extract.ts';
-import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, withoutOrderDescription } from './items.ts';
+import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
 import { chooseMethod, describe } from './payment.ts';
 import { findDiscrepancies } from './billing.ts';
 import { coverageOf } from './coverage.ts';
@@ -444,6 +444,16 @@ async function withoutOrderIds(text: string, customer: CrmCustomer, reader: Read
   }
   const statuses = new Set(writeKinds.flatMap((k) => ORDER_STATUSES[k] ?? []));
   const candidates = await ordersNaming(text, statuses, customer, reader, { score: 1 });
+  // an order found only by a loose word ("on my phone" for a smartphone) among several the request
+  // could be about is the agent's to confirm, never taken on its own
+  const loose = candidates.length === 1 && !candidates[0]!.items.some((it) => nameScore(text, it.name) >= 2) && customer.orders.filter((o) => statuses.has(o.status)).length > 1;
+  if (loose) {
+    const kind = writeKinds[0]!;
+    const got = draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, orderCandidates(text, candidates, kind), { confirm: true });
+    if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
+    draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
+    return void draft.waiting.push('which order is meant');
+  }
   if (candidates.length === 0 && ofAnOrder && writeKinds.length === 1) {
     // "my pending order" when there is exactly one
     const pending = customer.orders.filter((o) => o.status === 'pending');
@@ -675,7 +685,7 @@ async function returnItems(order: OrderDetails, text: string, customer: CrmCusto
   draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}`, orderId: order.order_id });
   const allowed = mayReturn(order);
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
-  const said = withoutOrderDescription(text);
+  const said = wishSentences(withoutOrderDescription(text), PATTERNS.return, order.items);
   const lines = oneOfMeant(said, order.items, everythingMeant(said, order.items, PATTERNS.return) ?? itemsMeant(said, order.items));
   if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];

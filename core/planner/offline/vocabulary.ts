@@ -35,4 +35,4 @@ export const VOCABULARY: Vocabulary = parseVocabulary(readFileSync(new URL('./vo
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'?");
 /** A word list as one whole-word pattern (an apostrophe may be left out: "dont"). */
-export const cuePattern = (words: string[]) => new RegExp(`\\b(${words.map(escape).join('|')})`, 'i');
+export const cuePattern = (words: string[]) => new RegExp(`\\b(${words.map(escape).join('|')})\\b`, 'i');
