@@ -1,5 +1,6 @@
 // Builds test/corpus/tickets.jsonl from the hand-written batches in source/, holdout.jsonl from those in
-// holdout/, holdout2.jsonl from those in holdout2/ and holdout3.jsonl from those in holdout3/, after checking each ticket: it parses, its id is
+// holdout/, holdout2.jsonl from those in holdout2/, holdout3.jsonl from those in holdout3/ and tasks-dev.jsonl
+// mechanically from tasks_dev.json (tasks-dev.ts), after checking each ticket: it parses, its id is
 // unique across all the files, and its gold actions apply on a fresh in-process World to the ticket's
 // own customer.
 // Run: npx tsx test/corpus/build.ts  (--check: verify, don't write)
@@ -12,6 +13,7 @@ import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
 import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
 import { HOLDOUT3_SOURCES } from './holdout3/index.ts';
+import { TASKS_DEV_FILE, tasksDevTickets } from './tasks-dev.ts';
 import type { SourceTicket } from './source/types.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 
@@ -29,6 +31,7 @@ export const CORPUS_PARTS: { file: string; sources: SourceTicket[] }[] = [
   { file: HOLDOUT_FILE, sources: HOLDOUT_SOURCES },
   { file: HOLDOUT2_FILE, sources: HOLDOUT2_SOURCES },
   { file: HOLDOUT3_FILE, sources: HOLDOUT3_SOURCES },
+  { file: TASKS_DEV_FILE, sources: tasksDevTickets() },
 ];
 
 /** Problems with one ticket against the seed data, applying its gold actions on `world` (reset first). */

@@ -181,7 +181,7 @@ Chen`,
         act('return_delivered_order_items', { order_id: "#W3069600", item_ids: ["5012998807", "4545791457"], payment_method_id: "credit_card_1565124" }),
       ],
     },
-    tags: ['holdout3', 'return', 'multi-request', 'no-order-id', 'ambiguous-item-named'],
+    tags: ['holdout3', 'return', 'multi-request', 'no-order-id', 'same-product-twice'],
     source: 'tasks_train#84',
   },
   {
