@@ -204,7 +204,7 @@ Chen`,
     subject: 'Boots for my son + cancel',
     body: `Hi,
 
-The hiking boots in my order with the helmet, t-shirt and camera were supposed to be for my son, but I picked my own size by accident. Please change them to a size 7. He'll want the synthetic ones, and he doesn't need waterproof, the cheaper one. Take the difference from my gift card.
+The hiking boots in my order with the helmet, t-shirt and camera were supposed to be for my son, but I picked my own size by accident. Please change them to a size 7. He'll want the synthetic ones, and he doesn't need them waterproof, he only wears them to scout camp in summer. Take the difference from my gift card.
 
 And the order with the dumbbells, espresso machine, coffee maker and pet bed, cancel that please, we don't need it anymore since we're moving in with my mother-in-law, who has all of that already.
 
@@ -226,7 +226,7 @@ Ethan`,
     subject: 'Speaker colour + returns',
     body: `Hi,
 
-On my pending order with the wall clock and the patio umbrella, the Bluetooth speaker is black; I'd like the same one in blue please.
+On my pending order with the wall clock and the patio umbrella, the Bluetooth speaker is black; I'd like the same one in navy please, or whatever your dark blue is called.
 
 And I'd like to return both things from my delivered order: the air purifier and the mechanical keyboard. Neither fit my desk setup.
 
@@ -395,7 +395,7 @@ Anya`,
 
 From the delivery with my smartphone, I'd like to exchange two things:
 
-The garden hose is much too short for our yard. Can I have the 100 foot one, in latex, blue? And the white Apple HomeKit thermostat, I'd like the stainless steel one instead to match the kitchen.
+The garden hose is much too short for our yard. Can I have the 100 foot one, in latex, blue? And the white Apple HomeKit thermostat shows every fingerprint; I'd like the brushed metal one instead, it would match the fridge.
 
 I only have my gift card on the account so use that for whatever the difference is.
 

@@ -249,7 +249,7 @@ Amelia`,
     subject: 'Cancel the perfume order',
     body: `Hi,
 
-Please cancel my order with the perfume in it. My husband bought me the exact same bottle for our anniversary so I don't need it anymore.
+Please cancel my order with the perfume in it. I picked up a bottle at the duty-free on my way back from Lisbon, so I don't need it anymore.
 
 Thank you,
 Mei`,

@@ -32,7 +32,7 @@ Omar`,
     subject: 'tea kettle + t-shirt',
     body: `hi,
 
-the tea kettle in my order with the smartphone: I want a glass one now, the 2 liter size, for induction since we just got a new cooktop. not the ceramic gas one.
+the tea kettle in my order with the smartphone: I want a glass one now, the 2000 ml size, for induction since we just got a new cooktop. not the ceramic gas one.
 
 and the blue t-shirt from my delivered order with the tablet and e-reader is too big. I'd like a small, and v-neck instead of crew neck, same blue cotton.
 
