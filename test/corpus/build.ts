@@ -1,5 +1,6 @@
 // Builds test/corpus/tickets.jsonl from the hand-written batches in source/, holdout.jsonl from those in
-// holdout/ and holdout2.jsonl from those in holdout2/, after checking each ticket: it parses, its id is
+// holdout/, holdout2.jsonl from those in holdout2/, holdout3.jsonl from those in holdout3/ and tasks-dev.jsonl
+// mechanically from tasks_dev.json (tasks-dev.ts), after checking each ticket: it parses, its id is
 // unique across all the files, and its gold actions apply on a fresh in-process World to the ticket's
 // own customer.
 // Run: npx tsx test/corpus/build.ts  (--check: verify, don't write)
@@ -11,6 +12,8 @@ import { World } from '../../sandbox/domain/world.ts';
 import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
 import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
+import { HOLDOUT3_SOURCES } from './holdout3/index.ts';
+import { TASKS_DEV_FILE, tasksDevTickets } from './tasks-dev.ts';
 import type { SourceTicket } from './source/types.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 
@@ -19,12 +22,16 @@ export const CORPUS_FILE = fileURLToPath(new URL('./tickets.jsonl', import.meta.
 export const HOLDOUT_FILE = fileURLToPath(new URL('./holdout.jsonl', import.meta.url));
 /** The second hold-out: written after the planner's rules were frozen, without reading the planner. */
 export const HOLDOUT2_FILE = fileURLToPath(new URL('./holdout2.jsonl', import.meta.url));
+/** The third hold-out: customers' own prose, written without reading the planner (issue 12). */
+export const HOLDOUT3_FILE = fileURLToPath(new URL('./holdout3.jsonl', import.meta.url));
 
 /** Each corpus file with the hand-written sources it is built from. */
 export const CORPUS_PARTS: { file: string; sources: SourceTicket[] }[] = [
   { file: CORPUS_FILE, sources: SOURCES },
   { file: HOLDOUT_FILE, sources: HOLDOUT_SOURCES },
   { file: HOLDOUT2_FILE, sources: HOLDOUT2_SOURCES },
+  { file: HOLDOUT3_FILE, sources: HOLDOUT3_SOURCES },
+  { file: TASKS_DEV_FILE, sources: tasksDevTickets() },
 ];
 
 /** Problems with one ticket against the seed data, applying its gold actions on `world` (reset first). */

@@ -1,19 +1,23 @@
-// The ticket corpus (test/corpus/tickets.jsonl) and its hold-out parts (holdout.jsonl, holdout2.jsonl):
+// The ticket corpus (test/corpus/tickets.jsonl), its hold-out parts (holdout.jsonl, holdout2.jsonl, holdout3.jsonl)
+// and the dev goals as tickets (tasks-dev.jsonl):
 // every line is a valid ticket, ids are unique across all the files, the mix the planner issue asks for holds, every
 // requester is a real customer, and every ticket's gold actions are accepted by a real sandbox
 // (control endpoint, fresh reset per ticket) and touch only the requester's own orders and profile.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
 import { WRITE_OPERATIONS, CANCEL_REASONS } from '../../shared/retail.ts';
-import { loadRetailData } from '../../sandbox/domain/seed.ts';
+import { loadRetailData, retailDataDir } from '../../sandbox/domain/seed.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { control, sandboxSuite } from '../helpers/sandbox.ts';
-import { CORPUS_FILE, HOLDOUT_FILE, HOLDOUT2_FILE } from './build.ts';
+import { CORPUS_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE } from './build.ts';
+import { TASKS_DEV_FILE, TASKS_DEV_TAG, tasksDevTickets, toFirstPerson } from './tasks-dev.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
 import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
+import { HOLDOUT3, HOLDOUT3_SOURCES } from './holdout3/index.ts';
 import type { SourceTicket } from './source/types.ts';
 
 /** One corpus file read line by line, with the sources it must be built from. */
@@ -27,7 +31,9 @@ function readCorpus(name: string, file: string, sources: SourceTicket[]) {
 const main = readCorpus('tickets.jsonl', CORPUS_FILE, SOURCES);
 const holdout = readCorpus('holdout.jsonl', HOLDOUT_FILE, HOLDOUT_SOURCES);
 const holdout2 = readCorpus('holdout2.jsonl', HOLDOUT2_FILE, HOLDOUT2_SOURCES);
-const PARTS = [main, holdout, holdout2];
+const holdout3 = readCorpus('holdout3.jsonl', HOLDOUT3_FILE, HOLDOUT3_SOURCES);
+const tasksDev = readCorpus('tasks-dev.jsonl', TASKS_DEV_FILE, tasksDevTickets());
+const PARTS = [main, holdout, holdout2, holdout3, tasksDev];
 const tickets = main.tickets;
 const data = loadRetailData();
 
@@ -36,10 +42,12 @@ const has = (t: CorpusTicket, tag: string) => t.tags.includes(tag);
 const count = (pred: (t: CorpusTicket) => boolean, from: CorpusTicket[] = tickets) => from.filter(pred).length;
 
 describe('corpus files', () => {
-  it('has at least 150 tickets in tickets.jsonl, 40 in holdout.jsonl and 40 in holdout2.jsonl, with ids unique across all', () => {
+  it('has at least 150 tickets in tickets.jsonl, 40 in holdout.jsonl and holdout2.jsonl, 60 in holdout3.jsonl, 20 in tasks-dev.jsonl, with ids unique across all', () => {
     expect(main.tickets.length).toBeGreaterThanOrEqual(150);
     expect(holdout.tickets.length).toBeGreaterThanOrEqual(40);
     expect(holdout2.tickets.length).toBeGreaterThanOrEqual(40);
+    expect(holdout3.tickets.length).toBeGreaterThanOrEqual(60);
+    expect(tasksDev.tickets.length).toBe(20);
     const all = PARTS.flatMap((p) => p.tickets.map((t) => t.id));
     expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
   });
@@ -70,6 +78,37 @@ describe('corpus files', () => {
     expect(h.filter((t) => !has(t, 'holdout2')).map((t) => t.id)).toEqual([]);
     const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
     expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+  it('holds in holdout3.jsonl its mix: mostly resolves with several writes and no order number, read-only answers, asks, escalations, every write kind', () => {
+    const h = holdout3.tickets;
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) > 0, h)).toBeGreaterThanOrEqual(40);
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) === 0, h)).toBeGreaterThanOrEqual(8);
+    expect(count((t) => t.expect.outcome === 'ask', h)).toBeGreaterThanOrEqual(6);
+    expect(count((t) => t.expect.outcome === 'escalate', h)).toBeGreaterThanOrEqual(6);
+    expect(count((t) => has(t, 'multi-request') && writes(t) >= 2, h)).toBeGreaterThanOrEqual(30);
+    expect(count((t) => has(t, 'no-order-id'), h)).toBeGreaterThanOrEqual(50);
+    expect(count((t) => has(t, 'unfounded-billing'), h)).toBeGreaterThanOrEqual(1);
+    expect(count((t) => has(t, 'other-customer'), h)).toBeGreaterThanOrEqual(1);
+    expect(count((t) => has(t, 'unknown-sender'), h)).toBeGreaterThanOrEqual(1);
+    expect(h.filter((t) => !has(t, HOLDOUT3)).map((t) => t.id)).toEqual([]);
+    expect(h.filter((t) => !/^m\d{3}$/.test(t.id)).map((t) => t.id)).toEqual([]);
+    const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
+    expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+  it('turns each tasks_dev.json goal into one ticket mechanically: its user, the instruction in the first person, its gold', () => {
+    const tasks = JSON.parse(readFileSync(path.join(retailDataDir(), 'tasks_dev.json'), 'utf8')) as { user_id: string; instruction: string; actions: unknown[] }[];
+    expect(tasksDev.tickets.map((t) => t.id)).toEqual(tasks.map((_, i) => `d${String(i + 1).padStart(3, '0')}`));
+    tasksDev.tickets.forEach((t, i) => {
+      const task = tasks[i]!;
+      expect(t.from, t.id).toBe(data.users[task.user_id]!.email);
+      expect(t.body, t.id).toBe(toFirstPerson(task.instruction));
+      expect(t.source, t.id).toMatch(new RegExp(`^tasks_dev#${i}( |$)`));
+      expect(t.tags, t.id).toContain(TASKS_DEV_TAG);
+      expect(t.expect.actions.length, t.id).toBeLessThanOrEqual(task.actions.length);
+    });
+    expect(toFirstPerson("Your name is Ann. You are calm, you've ordered a lamp and they ask you to wait.")).toBe("My name is Ann. I am calm, I've ordered a lamp and they ask me to wait.");
   });
 
   it('holds in tickets.jsonl the mix: outcomes, write kinds, injections, other customers, billing', () => {
