@@ -183,7 +183,7 @@ interface Mention {
 }
 
 /** Option values of the product that the text names, each with the option it is for. */
-function mentions(text: string, product: ProductDetails): Mention[] {
+export function mentions(text: string, product: ProductDetails): Mention[] {
   const variants = Object.values(product.variants);
   const keys = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
   const valuesOf = (k: string) => [...new Set(variants.map((v) => v.options[k]).filter((v): v is string => v !== undefined))];
