@@ -114,12 +114,13 @@ const loadDev = (file: string) =>
 const devTickets = loadDev('dev-tickets.jsonl');
 const devTickets2 = loadDev('dev-tickets-2.jsonl');
 const devTickets3 = loadDev('dev-tickets-3.jsonl');
+const devTickets4 = loadDev('dev-tickets-4.jsonl');
 const planDev = (id: string, picks: Picks = {}) => {
-  const [list, base] = id.startsWith('f') ? [devTickets3, 300] : id.startsWith('e') ? [devTickets2, 200] : [devTickets, 100];
+  const [list, base] = id.startsWith('g') ? [devTickets4, 400] : id.startsWith('f') ? [devTickets3, 300] : id.startsWith('e') ? [devTickets2, 200] : [devTickets, 100];
   const i = list.findIndex((t) => t.id === id);
   return planOffline(plannerTicketOf(list[i]!, base + i), worldReadTool(new World()), { picks });
 };
-const devTicket = (id: string) => [...devTickets, ...devTickets2, ...devTickets3].find((t) => t.id === id)!;
+const devTicket = (id: string) => [...devTickets, ...devTickets2, ...devTickets3, ...devTickets4].find((t) => t.id === id)!;
 /** What would run: nothing while a choice is open (approving needs every choice made). */
 const runnable = (plan: Plan) => (plan.choices.some((c) => c.picked === null) ? [] : benchmarkWrites(plan));
 /** The plan after the agent's picks (the eval's simulated agent), as the outcome it comes to: open choices left mean a question to the customer. */
@@ -334,4 +335,18 @@ describe('offline planner: option wishes said in other words', () => {
     const r = chooseVariant('I want the blue one or the homekit one', item, product);
     expect(r.ok).toBe(false);
   });
+});
+
+// The fourth round (dev-tickets-4.jsonl): customers writing at length in their own words — orders named by
+// their items, wishes with fallbacks, items kept, questions mixed in. Whatever else, never a write beyond the gold.
+describe('offline planner: customers in their own words (dev tickets, round 4)', () => {
+  for (const t of devTickets4) {
+    it(`${t.id}: never writes other than the gold (${t.tags.join(', ')})`, async () => {
+      const plan = await planDev(t.id);
+      const writes = runnable(plan);
+      if (writes.length > 0) expect(sameWrites(writes, t.expect.actions), JSON.stringify(writes)).toBe(true);
+      const picked = await withAgent(t.id);
+      if (picked.writes.length > 0) expect(sameWrites(picked.writes, t.expect.actions), JSON.stringify(picked.writes)).toBe(true);
+    });
+  }
 });
