@@ -356,7 +356,7 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
       .map(({ v }) => ({ item_id: v.item_id, price: v.price, options: v.options }));
   if (!Number.isFinite(best) || best <= 0) {
     // nothing the text says names a variant: the agent may still recognise the wish among the closest
-    const candidates = said.length > 0 || bigger || smaller ? closest(scored.filter((s) => s.score > -3)) : [];
+    const candidates = said.length > 0 || bigger || smaller ? closest(scored) : [];
     return { ok: false, reason: `which ${product.name} you would like instead (options: ${optionSummary(product)})`, candidates };
   }
   let top = scored.filter((s) => s.score === best).map((s) => s.v);
