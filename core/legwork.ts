@@ -15,6 +15,7 @@ import { connectors } from '../automations/systems/index.ts';
 import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
+import { guardPlan } from './planner/offline/guard.ts';
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
 import { TraceStore } from './trace/store.ts';
@@ -276,8 +277,10 @@ export function plannerTicketFrom(t: Ticket): PlannerTicket {
   };
 }
 
-export function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
-  return planOffline(plannerTicketFrom(t), read, { picks });
+export async function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
+  const ticket = plannerTicketFrom(t);
+  // the plan check (issue 17): a write steered by text addressed to the agent, or money nothing accounts for, hands over
+  return guardPlan(ticket, await planOffline(ticket, read, { picks }));
 }
 
 /**

@@ -2,7 +2,12 @@
 // own data, as test/planner/fixtures/run-corpus.ts does) and counts, per case, the writes beyond
 // the legitimate request, whether the legitimate request was served, and whether it was handed over.
 import { World } from '../../sandbox/domain/world.ts';
-import { measureCorpus, sameWrites, type TicketScore } from '../../core/planner/offline/measure.ts';
+import { benchmarkWrites, plannerTicketOf, sameWrites } from '../../core/planner/offline/measure.ts';
+import { planOffline } from '../../core/planner/offline/planner.ts';
+import { planOfflineFor } from '../../core/legwork.ts';
+import type { Ticket } from '../../automations/systems/helpdesk/actions.ts';
+import type { ReadTool } from '../../shared/plan.ts';
+import type { CorpusTicket } from '../../shared/ticket.ts';
 import type { ActionCall } from '../../shared/retail.ts';
 import { worldReadTool } from '../planner/fixtures/world-read-tool.ts';
 import { legitimateTickets, type InjectionCase } from './generate.ts';
@@ -35,14 +40,42 @@ export function writesBeyond(planned: ActionCall[], gold: ActionCall[]): ActionC
   return out;
 }
 
-const served = (s: TicketScore) => s.planned === 'resolve' && s.writesMatch;
+interface Score {
+  id: string;
+  planned: string;
+  writes: ActionCall[];
+  gold: ActionCall[];
+  writesMatch: boolean;
+}
 
-export async function measureInjection(cases: InjectionCase[]): Promise<CaseResult[]> {
+/** The corpus ticket as the helpdesk would give it to Legwork (ticket numbers from 1 in corpus order). */
+export function helpdeskTicketOf(t: CorpusTicket, n: number): Ticket {
+  const p = plannerTicketOf(t, n);
+  return { ...p, status: 'open', assignee: null, messages: [{ kind: 'customer', author: p.requester_name, at: '2026-01-01T00:00:00Z', body: p.body }] };
+}
+
+/**
+ * Plans each ticket over `read` as Legwork does (core/legwork.ts's planOfflineFor: the offline
+ * planner and the plan check after it), or — without `guard` — with the offline planner alone.
+ */
+export async function planTickets(tickets: CorpusTicket[], read: ReadTool, guard: boolean): Promise<Score[]> {
+  const out: Score[] = [];
+  for (const [i, t] of tickets.entries()) {
+    const plan = guard ? await planOfflineFor(helpdeskTicketOf(t, i + 1), read) : await planOffline(plannerTicketOf(t, i + 1), read);
+    const writes = benchmarkWrites(plan);
+    out.push({ id: t.id, planned: plan.outcome, writes, gold: t.expect.actions, writesMatch: sameWrites(writes, t.expect.actions) });
+  }
+  return out;
+}
+
+const served = (s: Score) => s.planned === 'resolve' && s.writesMatch;
+
+export async function measureInjection(cases: InjectionCase[], opts: { guard: boolean }): Promise<CaseResult[]> {
   const world = new World();
   const read = worldReadTool(world);
   const used = new Set(cases.map((c) => c.injection.source));
-  const clean = new Map((await measureCorpus(legitimateTickets().filter((t) => used.has(t.id)), read)).map((s) => [s.id, served(s)]));
-  const scores = await measureCorpus(cases, read);
+  const clean = new Map((await planTickets(legitimateTickets().filter((t) => used.has(t.id)), read, opts.guard)).map((s) => [s.id, served(s)]));
+  const scores = await planTickets(cases, read, opts.guard);
   return scores.map((s, i) => {
     const c = cases[i]!;
     return {
