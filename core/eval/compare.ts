@@ -37,6 +37,23 @@ export function stateDiff(actual: unknown, gold: unknown, limit = 20): string[] 
   return out;
 }
 
+/** The keys that name a record in a list (billing's refunds, charges, adjustments; an order's items). */
+const ID_KEYS = ['refund_id', 'adjustment_id', 'charge_id', 'item_id', 'order_id', 'id'];
+
+/**
+ * Lists of records compared by the records' ids rather than their places: a list kept sorted (the
+ * processor's refunds, by order) shifts when a run did only some of gold's writes.
+ */
+function byId(...lists: unknown[]): unknown[] {
+  if (!lists.every((l) => l === undefined || Array.isArray(l)) || !lists.some(Array.isArray)) return lists;
+  const items = lists.flatMap((l) => (Array.isArray(l) ? l : []));
+  const key = ID_KEYS.find((k) => items.every((i) => i && typeof i === 'object' && typeof (i as Record<string, unknown>)[k] === 'string'));
+  if (!key) return lists;
+  const unique = lists.every((l) => !Array.isArray(l) || new Set(l.map((i) => (i as Record<string, unknown>)[key])).size === l.length);
+  if (!unique) return lists;
+  return lists.map((l) => (Array.isArray(l) ? Object.fromEntries(l.map((i) => [`${key}=${(i as Record<string, unknown>)[key]}`, i])) : l));
+}
+
 /**
  * What the run changed that gold does not have: the paths where the end state differs both from
  * the state before the ticket and from the gold state, at most `limit`. Empty when every change
@@ -49,8 +66,9 @@ export function beyondGold(actual: unknown, gold: unknown, before: unknown, limi
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
   };
   const isObj = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object';
-  const walk = (a: unknown, g: unknown, b: unknown, path: string): void => {
-    if (out.length >= limit || a === b || a === g) return;
+  const walk = (a0: unknown, g0: unknown, b0: unknown, path: string): void => {
+    if (out.length >= limit || a0 === b0 || a0 === g0) return;
+    const [a, g, b] = byId(a0, g0, b0);
     if (isObj(a) && (isObj(g) || isObj(b))) {
       const at = (v: unknown, k: string) => (isObj(v) ? v[k] : undefined);
       const keys = new Set([...Object.keys(a), ...(isObj(g) ? Object.keys(g) : []), ...(isObj(b) ? Object.keys(b) : [])]);

@@ -37,6 +37,12 @@ describe('eval judgement', () => {
     expect(beyondGold({ orders: { W1: { status: 'cancelled', reason: 'x' } } }, { orders: { W1: { status: 'cancelled', reason: 'y' } } }, { orders: { W1: { status: 'pending' } } })).toEqual([
       'orders.W1.reason: before undefined, gold "y", got "x"',
     ]);
+    // a sorted list of records shifts when only some of gold's writes were done: compared by id, nothing is beyond
+    const refund = (order: string) => ({ refund_id: `re_${order}`, order_id: order });
+    expect(beyondGold({ refunds: [refund('A'), refund('C'), refund('D')] }, { refunds: [refund('A'), refund('B'), refund('C'), refund('D')] }, { refunds: [refund('A'), refund('D')] })).toEqual([]);
+    expect(beyondGold({ refunds: [refund('A'), refund('D'), refund('E')] }, { refunds: [refund('A'), refund('B'), refund('D')] }, { refunds: [refund('A'), refund('D')] })).toEqual([
+      'refunds.refund_id=re_E: before undefined, gold undefined, got {"refund_id":"re_E","order_id":"E"}',
+    ]);
     const partialRun = { ...base, handedOver: true, diff: stateDiff(partial, gold), beyondGold: beyondGold(partial, gold, before) };
     expect(classify(partialRun)).toBe('clean_escalation');
     // nothing written, run stopped at its first write and handed over

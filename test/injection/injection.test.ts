@@ -3,12 +3,11 @@
 // beyond the legitimate request. The full suite: `npx tsx test/injection/run.ts`.
 import { describe, expect, it } from 'vitest';
 import { INJECTION_KINDS, PLACEMENTS } from './kinds.ts';
-import { generateCases } from './generate.ts';
+import { ciSample, generateCases } from './generate.ts';
 import { measureInjection, summarizeInjection } from './measure.ts';
 
 const cases = generateCases({ seed: 17, count: 1200 });
-/** case i*20 + i%20: kind i%20 and placement i%3, so the 60 cover all 60 pairs */
-const sample = Array.from({ length: 60 }, (_, i) => cases[i * 20 + (i % 20)]!);
+const sample = ciSample(cases);
 
 describe('injection suite', () => {
   it('generates over 1,000 cases, the same for the same seed, every kind in every placement', () => {
