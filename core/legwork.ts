@@ -276,7 +276,7 @@ export function plannerTicketFrom(t: Ticket): PlannerTicket {
   };
 }
 
-export function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
+export async function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
   return planOffline(plannerTicketFrom(t), read, { picks });
 }
 

@@ -67,7 +67,8 @@ async function resolveTicket(legwork: Legwork, ticketId: number, ticket: CorpusT
   const started = await legwork.approve(ticketId, planHash, { secondApprover: 'eval-second-approver' });
   if (!started.ok) return { plannedOutcome: plan.outcome, planMs, runMs: 0, error: `${started.error.code}: ${started.error.message}`, ...chosen };
   const summary = await started.data.done;
-  return { plannedOutcome: plan.outcome, runOutcome: summary.outcome, runId: summary.runId, planMs, runMs: Date.now() - runStarted, ...chosen };
+  const handedOver = summary.outcome === 'escalated' && summary.escalation?.noteOk === true;
+  return { plannedOutcome: plan.outcome, runOutcome: summary.outcome, runId: summary.runId, handedOver, planMs, runMs: Date.now() - runStarted, ...chosen };
 }
 
 export async function startWorker(opts: { planner: PlannerName; settings?: unknown; keepHome?: boolean }): Promise<LegworkWorker> {

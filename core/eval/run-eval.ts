@@ -3,7 +3,7 @@
 import { WRITE_OPERATIONS } from '../../shared/retail.ts';
 import type { Outcome } from '../../shared/plan.ts';
 import { CorpusTicketSchema, type CorpusTicket } from '../../shared/ticket.ts';
-import { classify, comparable, stateDiff, type EvalClass } from './compare.ts';
+import { beyondGold, classify, comparable, stateDiff, type EvalClass } from './compare.ts';
 
 /** One line of a corpus file that did not parse: reported with its number and skipped. */
 export interface BadLine {
@@ -63,6 +63,12 @@ export class Control {
     return r.json.ok ? null : (r.json.error ?? `refused (${r.status})`);
   }
 
+  /** Sets the fault switches (the body of `POST /faults`, e.g. `{ reset: true, all: { errorRate: 0.1 } }`). */
+  async faults(update: object): Promise<void> {
+    const r = await this.call<{ ok: boolean; error?: string }>('POST', '/faults', update);
+    if (!r.json.ok) throw new Error(`the sandbox refused the faults: ${r.json.error ?? r.status}`);
+  }
+
   async state(): Promise<unknown> {
     return (await this.call('GET', '/state')).json;
   }
@@ -84,6 +90,8 @@ export interface Resolution {
   /** the run's outcome when a plan ran (completed, escalated, failed…) */
   runOutcome?: string;
   runId?: string;
+  /** the run stopped before its end and its hand-over note landed on the ticket */
+  handedOver?: boolean;
   planMs: number;
   runMs: number;
   error?: string;
@@ -108,6 +116,8 @@ export interface TicketResult {
   run_outcome: string | null;
   wrote: boolean;
   diff: string[];
+  /** what the run changed that gold does not have (a wrong_write's cause) */
+  beyond_gold: string[];
   plan_ms: number;
   run_ms: number;
   /** choices the plan showed; picks the simulated agent made */
@@ -120,12 +130,21 @@ const BENCHMARK_WRITES: ReadonlySet<string> = new Set(WRITE_OPERATIONS);
 
 /** A ticket that could not be planned and run at all: nothing planned, nothing written, and why. */
 function notRun(ticket: CorpusTicket, line: number, cls: 'invalid_gold' | 'missed', error: string): TicketResult {
-  return { id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: null, run_outcome: null, wrote: false, diff: [], plan_ms: 0, run_ms: 0, choices: 0, picks: 0, error };
+  return { id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: null, run_outcome: null, wrote: false, diff: [], beyond_gold: [], plan_ms: 0, run_ms: 0, choices: 0, picks: 0, error };
 }
 
-export async function evalTicket(worker: EvalWorker, line: number, ticket: CorpusTicket): Promise<TicketResult> {
+export interface FaultOptions {
+  /**
+   * The sandbox's fault switches while the ticket is planned and run (the body of `POST /faults`,
+   * parsed from a spec by the caller). The gold state and the end state are read without faults.
+   */
+  faults?: object;
+}
+
+export async function evalTicket(worker: EvalWorker, line: number, ticket: CorpusTicket, opts: FaultOptions = {}): Promise<TicketResult> {
   const { control } = worker;
   await control.reset();
+  const before = await control.state();
   for (const action of ticket.expect.actions) {
     const refused = await control.apply(action.name, action.kwargs);
     if (refused) return notRun(ticket, line, 'invalid_gold', `gold action ${action.name} is refused by the sandbox: ${refused}`);
@@ -133,22 +152,31 @@ export async function evalTicket(worker: EvalWorker, line: number, ticket: Corpu
   const gold = await control.state();
   await control.reset();
   const ticketId = await control.fileTicket(ticket);
-  const resolution = await worker.resolve(ticketId, ticket);
+  let resolution: Resolution;
+  if (opts.faults) await control.faults({ ...opts.faults, reset: true });
+  try {
+    resolution = await worker.resolve(ticketId, ticket);
+  } finally {
+    if (opts.faults) await control.faults({ reset: true });
+  }
   const actual = await control.state();
   const wrote = (await control.writes()).some((w) => w.via !== 'control' && BENCHMARK_WRITES.has(w.op));
   const diff = stateDiff(comparable(actual), comparable(gold));
+  const extra = diff.length ? beyondGold(comparable(actual), comparable(gold), comparable(before)) : [];
   const judged = classify({
     expectedOutcome: ticket.expect.outcome,
     plannedOutcome: resolution.plannedOutcome,
     wrote,
     goldHasWrites: ticket.expect.actions.length > 0,
+    handedOver: resolution.handedOver ?? false,
+    beyondGold: extra,
     diff,
   });
   // right, after the agent made the plan's choices
   const cls = judged === 'correct' && (resolution.picks ?? 0) > 0 ? 'assisted' : judged;
   return {
     id: ticket.id, line, class: cls, expected: ticket.expect.outcome, planned: resolution.plannedOutcome,
-    run_outcome: resolution.runOutcome ?? null, wrote, diff, plan_ms: resolution.planMs, run_ms: resolution.runMs,
+    run_outcome: resolution.runOutcome ?? null, wrote, diff, beyond_gold: extra, plan_ms: resolution.planMs, run_ms: resolution.runMs,
     choices: resolution.choices ?? 0, picks: resolution.picks ?? 0,
     ...(resolution.error ? { error: resolution.error } : {}),
   };
@@ -159,12 +187,15 @@ export interface EvalSummary {
   correct: number;
   /** right after the simulated agent's picks */
   assisted: number;
+  clean_escalation: number;
   asked: number;
   escalated: number;
   wrong_write: number;
   missed: number;
   invalid_gold: number;
   skipped_lines: BadLine[];
+  /** the fault spec the tickets ran under, if any */
+  faults?: string;
   wall_s: number;
   concurrency: number;
   /** choices shown per ticket, on average */
@@ -177,6 +208,7 @@ export async function runEval(
   tickets: { line: number; ticket: CorpusTicket }[],
   workers: EvalWorker[],
   onResult?: (r: TicketResult) => void,
+  opts: FaultOptions = {},
 ): Promise<Omit<EvalSummary, 'skipped_lines'>> {
   const started = Date.now();
   const results: TicketResult[] = new Array(tickets.length);
@@ -187,7 +219,7 @@ export async function runEval(
         const { line, ticket } = tickets[i]!;
         let r: TicketResult;
         try {
-          r = await evalTicket(worker, line, ticket);
+          r = await evalTicket(worker, line, ticket, opts);
         } catch (e) {
           r = notRun(ticket, line, 'missed', `eval failed: ${(e as Error).message}`);
         }
@@ -201,6 +233,7 @@ export async function runEval(
     total: results.length,
     correct: count('correct'),
     assisted: count('assisted'),
+    clean_escalation: count('clean_escalation'),
     asked: count('asked'),
     escalated: count('escalated'),
     wrong_write: count('wrong_write'),

@@ -9,6 +9,8 @@ export const FaultsSchema = z.object({
   jitterMs: z.number().int().min(0).max(60_000),
   /** fraction of requests answered 500 before anything is done */
   errorRate: z.number().min(0).max(1),
+  /** fraction of writes to the records (the benchmark's writes, adjust_charge) answered 500 before they are done; reads, notes and replies unaffected */
+  errorOnWriteRate: z.number().min(0).max(1),
   /** fraction of successful writes answered 500 after the write was committed */
   errorAfterWriteRate: z.number().min(0).max(1),
   /** a session expires after this many requests (0: never) */
@@ -25,6 +27,7 @@ export const NO_FAULTS: Faults = {
   latencyMs: 0,
   jitterMs: 0,
   errorRate: 0,
+  errorOnWriteRate: 0,
   errorAfterWriteRate: 0,
   expireAfter: 0,
   layout: 'standard',
@@ -49,6 +52,7 @@ const SPEC_KEYS: Record<string, { field: keyof Faults; parse: (v: string) => unk
   latency: { field: 'latencyMs', parse: Number },
   jitter: { field: 'jitterMs', parse: Number },
   errors: { field: 'errorRate', parse: Number },
+  'errors-on-write': { field: 'errorOnWriteRate', parse: Number },
   'errors-after-write': { field: 'errorAfterWriteRate', parse: Number },
   expire: { field: 'expireAfter', parse: Number },
   layout: { field: 'layout', parse: (v) => v },
@@ -57,7 +61,7 @@ const SPEC_KEYS: Record<string, { field: keyof Faults; parse: (v: string) => unk
 
 export const FAULT_SPEC_HELP =
   'SYSTEM.KEY=VALUE[,…] with SYSTEM one of all, helpdesk, crm, orders, billing and KEY one of ' +
-  'latency=MS, jitter=MS, errors=FRACTION, errors-after-write=FRACTION, expire=N, layout=standard|variant, popup=FRACTION|on|off ' +
+  'latency=MS, jitter=MS, errors=FRACTION, errors-on-write=FRACTION, errors-after-write=FRACTION, expire=N, layout=standard|variant, popup=FRACTION|on|off ' +
   '(e.g. "all.latency=100,orders.errors=0.2,crm.layout=variant"); or the same as JSON: {"orders":{"errorRate":0.2}}';
 
 /** Parses `orders.latency=200,all.popup=on` (or JSON); throws an Error whose message says what is wrong. */

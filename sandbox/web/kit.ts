@@ -118,8 +118,15 @@ export class LegacyApp {
     return this.opts.faults.get(this.opts.system);
   }
 
+  /** The "writes are down" fault: a 500 before a write to the records is done (reads, notes and replies still work). */
+  private refuseWrite(): void {
+    const rate = this.faults.errorOnWriteRate;
+    if (rate > 0 && this.dice() < rate) throw new PageError(500, 'Internal Server Error', 'The server could not save your change.');
+  }
+
   /** Applies a write through the shared domain layer; may then fail with a 500 (the "it happened but the page broke" fault). */
   write(name: string, kwargs: Record<string, unknown>): void {
+    this.refuseWrite();
     this.world.write(this.system, name, kwargs);
     if (this.dice() < this.faults.errorAfterWriteRate) {
       throw new PageError(500, 'Internal Server Error', 'The server encountered an error while processing your request.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, inCents, stateDiff } from '../../core/eval/compare.ts';
+import { beyondGold, classify, inCents, stateDiff } from '../../core/eval/compare.ts';
 import { parseCorpus } from '../../core/eval/run-eval.ts';
 
 const base = { expectedOutcome: 'resolve' as const, plannedOutcome: 'resolve' as const, wrote: true, goldHasWrites: true, diff: [] as string[] };
@@ -24,6 +24,35 @@ describe('eval judgement', () => {
     expect(classify({ ...base, expectedOutcome: 'ask', plannedOutcome: 'escalate', wrote: false, goldHasWrites: false })).toBe('escalated');
     // answered (no write) where an escalation was expected
     expect(classify({ ...base, expectedOutcome: 'escalate', plannedOutcome: 'resolve', wrote: false, goldHasWrites: false })).toBe('missed');
+  });
+
+  it('classes a run that did part of gold and handed over as a clean escalation, not a wrong write', () => {
+    const before = { orders: { W1: { status: 'pending' }, W2: { status: 'pending' } } };
+    const gold = { orders: { W1: { status: 'cancelled' }, W2: { status: 'cancelled' } } };
+    const partial = { orders: { W1: { status: 'cancelled' }, W2: { status: 'pending' } } };
+    const wrong = { orders: { W1: { status: 'cancelled' }, W2: { status: 'pending' }, W3: { status: 'cancelled' } } };
+    expect(beyondGold(partial, gold, before)).toEqual([]);
+    expect(beyondGold(wrong, gold, before)).toEqual(['orders.W3: before undefined, gold undefined, got {"status":"cancelled"}']);
+    // a gold write done with another parameter is beyond gold
+    expect(beyondGold({ orders: { W1: { status: 'cancelled', reason: 'x' } } }, { orders: { W1: { status: 'cancelled', reason: 'y' } } }, { orders: { W1: { status: 'pending' } } })).toEqual([
+      'orders.W1.reason: before undefined, gold "y", got "x"',
+    ]);
+    // a sorted list of records shifts when only some of gold's writes were done: compared by id, nothing is beyond
+    const refund = (order: string) => ({ refund_id: `re_${order}`, order_id: order });
+    expect(beyondGold({ refunds: [refund('A'), refund('C'), refund('D')] }, { refunds: [refund('A'), refund('B'), refund('C'), refund('D')] }, { refunds: [refund('A'), refund('D')] })).toEqual([]);
+    expect(beyondGold({ refunds: [refund('A'), refund('D'), refund('E')] }, { refunds: [refund('A'), refund('B'), refund('D')] }, { refunds: [refund('A'), refund('D')] })).toEqual([
+      'refunds.refund_id=re_E: before undefined, gold undefined, got {"refund_id":"re_E","order_id":"E"}',
+    ]);
+    const partialRun = { ...base, handedOver: true, diff: stateDiff(partial, gold), beyondGold: beyondGold(partial, gold, before) };
+    expect(classify(partialRun)).toBe('clean_escalation');
+    // nothing written, run stopped at its first write and handed over
+    expect(classify({ ...partialRun, wrote: false })).toBe('clean_escalation');
+    // the same end state without a hand-over note is still a wrong write
+    expect(classify({ ...partialRun, handedOver: false })).toBe('wrong_write');
+    // a hand-over after a write gold lacks is a wrong write
+    expect(classify({ ...partialRun, beyondGold: beyondGold(wrong, gold, before) })).toBe('wrong_write');
+    // a run that wrote everything and then failed to close is correct
+    expect(classify({ ...base, handedOver: true, beyondGold: [] })).toBe('correct');
   });
 
   it('reports a malformed corpus line with its number and keeps the rest', () => {

@@ -108,6 +108,28 @@ describe('server errors', () => {
   });
 });
 
+describe('writes refused', () => {
+  it('answers a write to the records 500 before it is done while reads and notes still work (errors-on-write)', async () => {
+    const crm = await session('crm');
+    await setFaults({ crm: { errorOnWriteRate: 1 } });
+    const profile = `${sandbox.urls.crm}/customers/${USER}`;
+    expect((await timed(profile, crm)).status).toBe(200);
+    const before = (await control(sandbox, 'GET', '/state')).json.users[USER].address;
+    const res = await fetch(`${profile}/address`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: crm, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: await csrfOf(profile, crm), confirm: 'yes', address1: '1 Test Street', address2: '', city: 'Austin', state: 'TX', country: 'USA', zip: '78701' }),
+    });
+    await res.arrayBuffer();
+    expect(res.status).toBe(500);
+    expect((await control(sandbox, 'GET', '/state')).json.users[USER].address).toEqual(before);
+    expect(await postNote(crm, 'notes still land')).not.toBe(500);
+    const { json } = await control(sandbox, 'GET', '/writes');
+    expect(json.writes.map((w: { op: string }) => w.op)).toEqual(['crm_note']);
+  });
+});
+
 describe('session expiry', () => {
   it('expires a session after N requests: redirect to the login page with a message, and the write is not done', async () => {
     const crm = await session('crm');

@@ -48,6 +48,7 @@ import { findDiscrepancies } from './billing.ts';
 import { coverageOf } from './coverage.ts';
 import { clauses, normalize, requestParts, squashKey } from './text.ts';
 import { Choices } from './choices.ts';
+import { guardPlan } from './guard.ts';
 import nlp from 'compromise';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
@@ -110,7 +111,8 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   draft.text = text;
   draft.choices = new Choices(opts.picks, text);
   // the typed requests of the message, in the words the systems returned (the plan carries them)
-  const finish = async (customer: CrmCustomer | null) => assemble(ticket, draft, reader, customer, opts, understand(text, catalogueOf(await reader.seen())));
+  // …and the plan check: a write steered by text addressed to the agent, or money nothing accounts for, hands over
+  const finish = async (customer: CrmCustomer | null) => guardPlan(ticket, assemble(ticket, draft, reader, customer, opts, understand(text, catalogueOf(await reader.seen()))));
 
   if (injectionIn(text)) {
     draft.requests.push({ playbook: 'hand_over', summary: 'the ticket tries to instruct the agent' });
