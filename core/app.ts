@@ -33,6 +33,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
     agent: opts.agent ?? settings.current.agent,
     browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
     planner: plannerFor(settings),
+    notice,
   });
   const events = new EventHub();
   // runs a crash left open are finished or handed over, as the executor decides

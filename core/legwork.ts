@@ -2,7 +2,6 @@
 // planner, the team lead's policy, the executor with its journal, and the trace store. The CLI,
 // browser mode and the Electron shell all drive this one object.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { fail, type Result } from '../shared/errors.ts';
 import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
 import type { Picks } from '../shared/request.ts';
@@ -13,6 +12,7 @@ import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner
 import { EvidenceStore } from '../automations/runtime/evidence.ts';
 import { connectors } from '../automations/systems/index.ts';
 import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
+import { secureHome } from './home-access.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
 import { PolicyStore } from './policy/store.ts';
@@ -37,6 +37,8 @@ export interface LegworkOptions {
   planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
+  /** where a warning goes (LEGWORK_HOME was readable by others); default stderr */
+  notice?: (line: string) => void;
 }
 
 export interface Proposal {
@@ -126,7 +128,7 @@ export class Legwork {
   }
 
   static async open(opts: LegworkOptions): Promise<Legwork> {
-    mkdirSync(opts.home, { recursive: true });
+    await secureHome(opts.home, opts.notice ?? ((line) => process.stderr.write(`legwork: ${line}\n`)));
     const host = opts.browser?.cdpEndpoint ? await BrowserHost.connect(opts.browser.cdpEndpoint) : await BrowserHost.launch({ headless: true, ...opts.browser });
     const systems: Record<string, SystemEndpoint> = {};
     for (const [name, entry] of Object.entries(opts.systems.systems)) {

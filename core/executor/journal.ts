@@ -218,7 +218,7 @@ export class Journal {
     await mkdir(this.dir, { recursive: true });
     for (let tries = 0; tries < 2; tries++) {
       try {
-        await writeFile(file, String(process.pid), { flag: 'wx' });
+        await writeFile(file, String(process.pid), { flag: 'wx', mode: 0o600 });
         return () => unlink(file).catch(() => undefined);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -231,7 +231,7 @@ export class Journal {
   }
 
   private async write(file: string, record: JournalRecord, flag: 'a' | 'wx'): Promise<void> {
-    const fh = await open(file, flag === 'wx' ? constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL : constants.O_WRONLY | constants.O_APPEND);
+    const fh = await open(file, flag === 'wx' ? constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL : constants.O_WRONLY | constants.O_APPEND, 0o600);
     try {
       await fh.write(`${JSON.stringify(record)}\n`);
       await fh.sync();

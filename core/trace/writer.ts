@@ -41,7 +41,7 @@ export class RunWriter implements TraceSink {
   static async create(dir: string, run: string, deps: WriterDeps, started: Record<string, unknown>): Promise<RunWriter> {
     await mkdir(path.dirname(dir), { recursive: true });
     await mkdir(dir); // EEXIST: never write into another run
-    const fh = await open(path.join(dir, EVENTS_FILE), 'wx');
+    const fh = await open(path.join(dir, EVENTS_FILE), 'wx', 0o600);
     await fh.close();
     await syncDir(dir);
     await syncDir(path.dirname(dir));
