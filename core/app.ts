@@ -6,12 +6,13 @@ import type { ApiService, ServiceOptions } from './api/handlers.ts';
 import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
 import { Legwork } from './legwork.ts';
 import { SettingsStore } from './settings.ts';
+import { signedInAgent } from './identity.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
 
 export interface LegworkServiceOptions extends ServiceOptions {
   /** the legacy systems; default LEGWORK_HOME/systems.json */
   systems?: SystemsConfig;
-  /** who works here; default the settings' agent */
+  /** who works here; default who is signed in to this machine (never a setting) */
   agent?: string;
   /** the browser the automations drive, when Legwork launches it (no cdpPort): default headless */
   headless?: boolean;
@@ -23,14 +24,15 @@ export type LegworkService = ApiService & { legwork: Legwork; close(): Promise<v
 
 export async function createLegworkService(opts: LegworkServiceOptions): Promise<LegworkService> {
   const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
-  const settings = new SettingsStore(opts.home, opts.secrets);
+  const agent = opts.agent ?? signedInAgent();
+  const settings = new SettingsStore(opts.home, opts.secrets, agent);
   await settings.load();
   if (settings.problem) notice(settings.problem);
   const systems = opts.systems ?? (await systemsOfHome(opts.home));
   const legwork = await Legwork.open({
     home: opts.home,
     systems,
-    agent: opts.agent ?? settings.current.agent,
+    agent,
     browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
     planner: plannerFor(settings),
     notice,
