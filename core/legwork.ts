@@ -8,6 +8,7 @@ import type { Picks } from '../shared/request.ts';
 import type { Decision } from '../shared/decision.ts';
 import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
+import { noSandboxNotice } from '../automations/runtime/chromium.ts';
 import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner.ts';
 import { EvidenceStore } from '../automations/runtime/evidence.ts';
 import { connectors } from '../automations/systems/index.ts';
@@ -128,7 +129,10 @@ export class Legwork {
   }
 
   static async open(opts: LegworkOptions): Promise<Legwork> {
-    await secureHome(opts.home, opts.notice ?? ((line) => process.stderr.write(`legwork: ${line}\n`)));
+    const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
+    await secureHome(opts.home, notice);
+    const unsandboxed = opts.browser?.cdpEndpoint ? null : noSandboxNotice();
+    if (unsandboxed) notice(unsandboxed);
     const host = opts.browser?.cdpEndpoint ? await BrowserHost.connect(opts.browser.cdpEndpoint) : await BrowserHost.launch({ headless: true, ...opts.browser });
     const systems: Record<string, SystemEndpoint> = {};
     for (const [name, entry] of Object.entries(opts.systems.systems)) {

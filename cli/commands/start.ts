@@ -2,7 +2,7 @@
 // its binary can run here; else browser mode: the core's API and the panel on loopback (random
 // port, token), the panel in a Chromium app window, the legacy tools in a Chromium window the agent
 // can watch. `--headless` (no display) prints one JSON line when ready: {"panel": …, "api": …}.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createLegworkService, type LegworkService } from '../../core/app.ts';
 import { serveApi, type ApiServer } from '../../core/api/http-server.ts';
 import { legworkHome } from '../../core/home.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../automations/runtime/chromium.ts';
+import { openAppWindow } from '../app-window.ts';
 import { DEFAULT_BASE_PORT, startSandbox, type RunningSandbox, type SandboxUrls } from '../../sandbox/server.ts';
 import { parseFlags, portFlag } from '../args.ts';
 import { sandboxSystems, systemsFrom } from '../systems.ts';
@@ -110,7 +110,7 @@ export async function startLegwork(opts: StartOptions): Promise<RunningLegwork> 
 
     let windowClosed: Promise<void> = new Promise<void>(() => undefined);
     if (windows) {
-      const panel = openAppWindow(server.url, path.join(home, 'panel-window'));
+      const panel = openAppWindow(server, { profileDir: path.join(home, 'panel-window'), notice });
       closers.push(async () => void (panel.exitCode === null && panel.kill()));
       windowClosed = new Promise<void>((resolve) => panel.once('exit', () => resolve()));
       notice('the panel is open in a Chromium app window; the legacy tools in the Chromium window Legwork drives');
@@ -148,12 +148,6 @@ function newestSource(dirs: string[]): number {
     }
   }
   return newest;
-}
-
-function openAppWindow(url: string, profileDir: string): ChildProcess {
-  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--app=${url}`, `--user-data-dir=${profileDir}`, '--window-size=440,900'], { stdio: 'ignore' });
-  child.once('error', () => undefined);
-  return child;
 }
 
 function portOption(value: string | undefined, fallback: number, flag: string): number {
