@@ -1,20 +1,12 @@
 // LEGWORK_HOME holds customer data (journal, traces, evidence) and keys: this user's only. At start
-// the folder tree is made 0700 (folders) / 0600 (files), saying what had been open to others, and
-// the process's umask becomes 077 so everything written afterwards is private from the start.
+// the folder tree is made 0700 (folders) / 0600 (files), saying what had been open to others; the
+// stores create their folders 0700 and files 0600 themselves. (Not a process-wide umask: Chromium,
+// started by this process, inherits it and its sign-in sessions broke under umask 077.)
 import { chmod, lstat, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
-
-/** Files and folders created from now on by this process are not readable by others (umask 077). */
-export function restrictNewFiles(): void {
-  try {
-    process.umask(0o077);
-  } catch {
-    // a worker thread cannot set the umask; the start check below still fixes what is there
-  }
-}
 
 /**
  * Makes `home` and everything under it private (folders 0700, files 0600; symbolic links are not
@@ -39,9 +31,8 @@ export async function makeHomePrivate(home: string): Promise<{ path: string; was
   return fixed;
 }
 
-/** The start check: umask 077, then the tree made private; a warning when something was open to others. */
+/** The start check: the tree made private, with a warning when something was open to others. */
 export async function secureHome(home: string, warn: (line: string) => void): Promise<void> {
-  restrictNewFiles();
   const fixed = await makeHomePrivate(home);
   if (fixed.length === 0) return;
   const sample = fixed

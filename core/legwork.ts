@@ -9,6 +9,7 @@ import type { Decision } from '../shared/decision.ts';
 import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
 import { noSandboxNotice } from '../automations/runtime/chromium.ts';
+import { redact } from '../automations/runtime/redact.ts';
 import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner.ts';
 import { EvidenceStore } from '../automations/runtime/evidence.ts';
 import { connectors } from '../automations/systems/index.ts';
@@ -38,7 +39,7 @@ export interface LegworkOptions {
   planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
-  /** where a warning goes (LEGWORK_HOME was readable by others); default stderr */
+    /** where a warning goes (LEGWORK_HOME was readable by others); default stderr */
   notice?: (line: string) => void;
 }
 
@@ -262,8 +263,11 @@ export class Legwork {
     return decide(this.policy.current.policy, plan, step, ctx);
   }
 
-  private openTrace(runId: string): Promise<TraceSink> {
-    return openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
+  /** The run's trace; what it records is redacted like evidence (the plan quotes tickets: card data, IBANs). */
+  private async openTrace(runId: string): Promise<TraceSink> {
+    const sink = await openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
+    const secrets = await secretStoreFor(this.opts.systems).secretValues().catch(() => []);
+    return { ...sink, append: (type, data) => sink.append(type, redact(data, secrets)) };
   }
 
   async close(): Promise<void> {

@@ -108,7 +108,7 @@ export class SettingsStore {
     // a key was given for one endpoint: another endpoint needs its own (else the key goes to the new host)
     if (apiKey !== undefined) await this.#key.set(apiKey);
     else if (next.data.llm.baseURL !== this.#current.llm.baseURL) await this.#key.set(null);
-    await mkdir(this.home, { recursive: true });
+    await mkdir(this.home, { recursive: true, mode: 0o700 });
     await writeFileDurable(this.file, `${JSON.stringify(next.data, null, 2)}\n`, { mode: 0o600 });
     this.#current = next.data;
     this.#problem = null;

@@ -22,7 +22,7 @@ export async function syncDir(dir: string): Promise<void> {
  */
 export async function writeFileDurable(file: string, bytes: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): Promise<void> {
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const fh = await open(tmp, 'wx', opts.mode ?? 0o600);
   try {
     await fh.writeFile(bytes);
