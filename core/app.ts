@@ -35,6 +35,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
     agent,
     browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
     planner: plannerFor(settings),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
     notice,
   });
   const events = new EventHub();

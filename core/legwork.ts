@@ -16,6 +16,7 @@ import { connectors } from '../automations/systems/index.ts';
 import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
 import { secureHome } from './home-access.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
+import type { SecretStore } from '../automations/runtime/secrets.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
@@ -39,6 +40,8 @@ export interface LegworkOptions {
   planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
+  /** where the systems' passwords are kept (the OS keychain, the encrypted file); the sandbox needs none */
+  secrets?: SecretStore;
     /** where a warning goes (LEGWORK_HOME was readable by others); default stderr */
   notice?: (line: string) => void;
 }
@@ -140,7 +143,7 @@ export class Legwork {
       const connector = connectors[name];
       if (connector) systems[name] = { connector, baseUrl: entry.url };
     }
-    const runnerOptions = { host, secrets: secretStoreFor(opts.systems), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
+    const runnerOptions = { host, secrets: secretStoreFor(opts.systems, opts.secrets), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
     const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
     const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
     await legwork.policy.load();
@@ -266,7 +269,7 @@ export class Legwork {
   /** The run's trace; what it records is redacted like evidence (the plan quotes tickets: card data, IBANs). */
   private async openTrace(runId: string): Promise<TraceSink> {
     const sink = await openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
-    const secrets = await secretStoreFor(this.opts.systems).secretValues().catch(() => []);
+    const secrets = await secretStoreFor(this.opts.systems, this.opts.secrets).secretValues().catch(() => []);
     return { ...sink, append: (type, data) => sink.append(type, redact(data, secrets)) };
   }
 

@@ -11,6 +11,7 @@ import { createLegworkService, type LegworkService } from '../../core/app.ts';
 import { serveApi, type ApiServer } from '../../core/api/http-server.ts';
 import { legworkHome } from '../../core/home.ts';
 import { openAppWindow } from '../app-window.ts';
+import { vaultFor } from '../vault.ts';
 import { DEFAULT_BASE_PORT, startSandbox, type RunningSandbox, type SandboxUrls } from '../../sandbox/server.ts';
 import { parseFlags, portFlag } from '../args.ts';
 import { sandboxSystems, systemsFrom } from '../systems.ts';
@@ -103,7 +104,8 @@ export async function startLegwork(opts: StartOptions): Promise<RunningLegwork> 
     }
     await ensurePanel(notice);
     if (!windows) notice('the legacy tools are driven in a headless Chromium');
-    const service = await createLegworkService({ home, systems, headless: !windows, notice });
+    const secrets = vaultFor(systems, home, env);
+    const service = await createLegworkService({ home, systems, headless: !windows, notice, ...(secrets ? { secrets } : {}) });
     closers.push(() => service.close());
     const server: ApiServer = await serveApi(service, { panelDir: PANEL_DIR, port: opts.port });
     closers.push(() => server.close());

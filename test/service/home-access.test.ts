@@ -33,7 +33,7 @@ describe('LEGWORK_HOME permissions', () => {
     expect(openToOthers(home).length).toBe(11);
 
     const said: string[] = [];
-    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9' };
+    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9', control: 'http://127.0.0.1:9' };
     const legwork = await Legwork.open({ home, systems: sandboxSystems(urls), notice: (line) => said.push(line) });
     try {
       expect(openToOthers(home)).toEqual([]);
@@ -48,7 +48,7 @@ describe('LEGWORK_HOME permissions', () => {
   it('a start on a private home says nothing', { timeout: 60_000 }, async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'legwork-home-'));
     const said: string[] = [];
-    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9' };
+    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9', control: 'http://127.0.0.1:9' };
     const legwork = await Legwork.open({ home, systems: sandboxSystems(urls), notice: (line) => said.push(line) });
     await legwork.close();
     expect(said.filter((line) => /readable by other users/.test(line))).toEqual([]);

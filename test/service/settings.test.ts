@@ -107,7 +107,7 @@ describe("the approver's name", () => {
   it('is who is signed in to this machine: the panel cannot rename it, nor can settings.json', { timeout: 60_000 }, async () => {
     const home = freshHome();
     writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ planner: 'offline', agent: 'Mallory' }));
-    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9' };
+    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9', control: 'http://127.0.0.1:9' };
     const service = await createLegworkService({ home, systems: sandboxSystems(urls), notice: () => undefined });
     try {
       const me = os.userInfo().username;
