@@ -9,12 +9,15 @@ import { SettingsStore } from './settings.ts';
 import { signedInAgent } from './identity.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
 
+/** for the desktop shell: the automations' DevTools pipe */
+export { pipeTransport, type CdpTransport } from '../automations/runtime/cdp-pipe.ts';
+
 export interface LegworkServiceOptions extends ServiceOptions {
   /** the legacy systems; default LEGWORK_HOME/systems.json */
   systems?: SystemsConfig;
   /** who works here; default who is signed in to this machine (never a setting) */
   agent?: string;
-  /** the browser the automations drive, when Legwork launches it (no cdpPort): default headless */
+  /** the browser the automations drive, when Legwork launches it (no cdpTransport): default headless */
   headless?: boolean;
   /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
   notice?: (line: string) => void;
@@ -33,7 +36,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
     home: opts.home,
     systems,
     agent,
-    browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
+    browser: opts.cdpTransport ? { cdp: opts.cdpTransport } : { headless: opts.headless ?? true },
     planner: plannerFor(settings),
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
     notice,

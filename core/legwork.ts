@@ -17,6 +17,7 @@ import { getTicket, listTickets, type Ticket } from '../automations/systems/help
 import { secureHome } from './home-access.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import type { SecretStore } from '../automations/runtime/secrets.ts';
+import type { CdpTransport } from '../automations/runtime/cdp-pipe.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
@@ -34,8 +35,8 @@ export interface LegworkOptions {
   systems: SystemsConfig;
   /** who works here: approvals and rate limits are per agent */
   agent?: string;
-  /** launch options, or a CDP endpoint (Electron's own views, a running Chromium) */
-  browser?: LaunchOptions & { cdpEndpoint?: string };
+  /** launch options, or the DevTools protocol of a running browser: an endpoint, or a pipe (Electron's) */
+  browser?: LaunchOptions & { cdpEndpoint?: string; cdp?: CdpTransport };
   /** plans a ticket (as the helpdesk shows it); default the offline planner */
   planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
@@ -135,9 +136,10 @@ export class Legwork {
   static async open(opts: LegworkOptions): Promise<Legwork> {
     const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
     await secureHome(opts.home, notice);
-    const unsandboxed = opts.browser?.cdpEndpoint ? null : noSandboxNotice();
+    const connect = opts.browser?.cdp ?? opts.browser?.cdpEndpoint;
+    const unsandboxed = connect ? null : noSandboxNotice();
     if (unsandboxed) notice(unsandboxed);
-    const host = opts.browser?.cdpEndpoint ? await BrowserHost.connect(opts.browser.cdpEndpoint) : await BrowserHost.launch({ headless: true, ...opts.browser });
+    const host = connect ? await BrowserHost.connect(connect) : await BrowserHost.launch({ headless: true, ...opts.browser });
     const systems: Record<string, SystemEndpoint> = {};
     for (const [name, entry] of Object.entries(opts.systems.systems)) {
       const connector = connectors[name];

@@ -2,7 +2,8 @@
 // its binary can run here; else browser mode: the core's API and the panel on loopback (random
 // port, token), the panel in a Chromium app window, the legacy tools in a Chromium window the agent
 // can watch. `--headless` (no display) prints one JSON line when ready: {"panel": …, "api": …}.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -196,9 +197,19 @@ export async function startCommand(args: string[]): Promise<void> {
   });
 }
 
+/** Joins a child's DevTools pipe to its own Node side: what it writes on fd 5 reaches fd 3, fd 4 reaches fd 6. */
+export function joinCdpPipe(child: ChildProcess): void {
+  const [, , , toChromium, fromChromium, fromNode, toNode] = child.stdio as unknown as (Readable & Writable)[];
+  fromNode!.pipe(toChromium!);
+  fromChromium!.pipe(toNode!);
+  for (const s of [toChromium, fromChromium, fromNode, toNode]) s!.on('error', () => undefined);
+}
+
 /** The desktop app; it runs until its window closes. Signals are passed on. */
 async function runElectron(binary: string): Promise<void> {
-  const child = spawn(binary, [ELECTRON_MAIN], { stdio: 'inherit' });
+  // fds 3/4: Chromium's DevTools pipe; 5/6: the main process's ends of it (electron/workspace.ts)
+  const child = spawn(binary, [ELECTRON_MAIN], { stdio: ['inherit', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'] });
+  joinCdpPipe(child);
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
