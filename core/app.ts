@@ -6,14 +6,18 @@ import type { ApiService, ServiceOptions } from './api/handlers.ts';
 import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
 import { Legwork } from './legwork.ts';
 import { SettingsStore } from './settings.ts';
+import { signedInAgent } from './identity.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
+
+/** for the desktop shell: the automations' DevTools pipe */
+export { pipeTransport, type CdpTransport } from '../automations/runtime/cdp-pipe.ts';
 
 export interface LegworkServiceOptions extends ServiceOptions {
   /** the legacy systems; default LEGWORK_HOME/systems.json */
   systems?: SystemsConfig;
-  /** who works here; default the settings' agent */
+  /** who works here; default who is signed in to this machine (never a setting) */
   agent?: string;
-  /** the browser the automations drive, when Legwork launches it (no cdpPort): default headless */
+  /** the browser the automations drive, when Legwork launches it (no cdpTransport): default headless */
   headless?: boolean;
   /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
   notice?: (line: string) => void;
@@ -23,16 +27,19 @@ export type LegworkService = ApiService & { legwork: Legwork; close(): Promise<v
 
 export async function createLegworkService(opts: LegworkServiceOptions): Promise<LegworkService> {
   const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
-  const settings = new SettingsStore(opts.home, opts.secrets);
+  const agent = opts.agent ?? signedInAgent();
+  const settings = new SettingsStore(opts.home, opts.secrets, agent);
   await settings.load();
   if (settings.problem) notice(settings.problem);
   const systems = opts.systems ?? (await systemsOfHome(opts.home));
   const legwork = await Legwork.open({
     home: opts.home,
     systems,
-    agent: opts.agent ?? settings.current.agent,
-    browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
+    agent,
+    browser: opts.cdpTransport ? { cdp: opts.cdpTransport } : { headless: opts.headless ?? true },
     planner: plannerFor(settings),
+    ...(opts.secrets ? { secrets: opts.secrets } : {}),
+    notice,
   });
   const events = new EventHub();
   // runs a crash left open are finished or handed over, as the executor decides

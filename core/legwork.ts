@@ -2,18 +2,22 @@
 // planner, the team lead's policy, the executor with its journal, and the trace store. The CLI,
 // browser mode and the Electron shell all drive this one object.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { fail, type Result } from '../shared/errors.ts';
 import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
 import type { Picks } from '../shared/request.ts';
 import type { Decision } from '../shared/decision.ts';
 import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
+import { noSandboxNotice } from '../automations/runtime/chromium.ts';
+import { redact } from '../automations/runtime/redact.ts';
 import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner.ts';
 import { EvidenceStore } from '../automations/runtime/evidence.ts';
 import { connectors } from '../automations/systems/index.ts';
 import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
+import { secureHome } from './home-access.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
+import type { SecretStore } from '../automations/runtime/secrets.ts';
+import type { CdpTransport } from '../automations/runtime/cdp-pipe.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
 import { PolicyStore } from './policy/store.ts';
 import { decide, decidePlan } from './policy/decide.ts';
@@ -31,12 +35,16 @@ export interface LegworkOptions {
   systems: SystemsConfig;
   /** who works here: approvals and rate limits are per agent */
   agent?: string;
-  /** launch options, or a CDP endpoint (Electron's own views, a running Chromium) */
-  browser?: LaunchOptions & { cdpEndpoint?: string };
+  /** launch options, or the DevTools protocol of a running browser: an endpoint, or a pipe (Electron's) */
+  browser?: LaunchOptions & { cdpEndpoint?: string; cdp?: CdpTransport };
   /** plans a ticket (as the helpdesk shows it); default the offline planner */
   planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
+  /** where the systems' passwords are kept (the OS keychain, the encrypted file); the sandbox needs none */
+  secrets?: SecretStore;
+    /** where a warning goes (LEGWORK_HOME was readable by others); default stderr */
+  notice?: (line: string) => void;
 }
 
 export interface Proposal {
@@ -126,14 +134,18 @@ export class Legwork {
   }
 
   static async open(opts: LegworkOptions): Promise<Legwork> {
-    mkdirSync(opts.home, { recursive: true });
-    const host = opts.browser?.cdpEndpoint ? await BrowserHost.connect(opts.browser.cdpEndpoint) : await BrowserHost.launch({ headless: true, ...opts.browser });
+    const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
+    await secureHome(opts.home, notice);
+    const connect = opts.browser?.cdp ?? opts.browser?.cdpEndpoint;
+    const unsandboxed = connect ? null : noSandboxNotice();
+    if (unsandboxed) notice(unsandboxed);
+    const host = connect ? await BrowserHost.connect(connect) : await BrowserHost.launch({ headless: true, ...opts.browser });
     const systems: Record<string, SystemEndpoint> = {};
     for (const [name, entry] of Object.entries(opts.systems.systems)) {
       const connector = connectors[name];
       if (connector) systems[name] = { connector, baseUrl: entry.url };
     }
-    const runnerOptions = { host, secrets: secretStoreFor(opts.systems), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
+    const runnerOptions = { host, secrets: secretStoreFor(opts.systems, opts.secrets), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
     const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
     const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
     await legwork.policy.load();
@@ -256,8 +268,11 @@ export class Legwork {
     return decide(this.policy.current.policy, plan, step, ctx);
   }
 
-  private openTrace(runId: string): Promise<TraceSink> {
-    return openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
+  /** The run's trace; what it records is redacted like evidence (the plan quotes tickets: card data, IBANs). */
+  private async openTrace(runId: string): Promise<TraceSink> {
+    const sink = await openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
+    const secrets = await secretStoreFor(this.opts.systems, this.opts.secrets).secretValues().catch(() => []);
+    return { ...sink, append: (type, data) => sink.append(type, redact(data, secrets)) };
   }
 
   async close(): Promise<void> {

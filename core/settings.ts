@@ -1,7 +1,8 @@
-// The core's settings: planner, LLM endpoint and model, the agent's name, in LEGWORK_HOME/settings.json
-// (zod-validated; a malformed file is reported and the defaults stay in force). The LLM key is never
-// in that file and never leaves the core: it is kept by the shell's SecretVault when there is one
-// (Electron: the OS keychain), else in a 0600 file under LEGWORK_HOME/secrets (browser mode).
+// The core's settings: planner, LLM endpoint and model, in LEGWORK_HOME/settings.json (zod-validated;
+// a malformed file is reported and the defaults stay in force). The LLM key is never in that file and
+// never leaves the core: it is kept by the shell's SecretVault when there is one (Electron: the OS
+// keychain), else in a 0600 file under LEGWORK_HOME/secrets (browser mode); a changed endpoint drops
+// it (it was given for the old host). The agent's name is not a setting: it is who is signed in.
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import type { Settings } from '../shared/api.ts';
 import type { SecretVault } from './api/handlers.ts';
 import { DEFAULT_BASE_URL } from './planner/llm/index.ts';
 import { writeFileDurable } from './trace/durable.ts';
+import { signedInAgent } from './identity.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 /** the vault's name for the LLM key, and the file's name under LEGWORK_HOME/secrets */
@@ -19,14 +21,14 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 export const SettingsFileSchema = z.strictObject({
   planner: z.enum(['offline', 'llm']).default('offline'),
   llm: z.strictObject({ baseURL: HttpUrl.default(DEFAULT_BASE_URL), model: z.string().default('') }).prefault({}),
-  agent: z.string().trim().min(1).max(100).default('agent'),
+  /** ignored (older files named the agent here): the approver is who is signed in (core/identity.ts) */
+  agent: z.string().optional(),
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
 export interface SettingsPatch {
   planner?: 'offline' | 'llm';
   llm?: { baseURL?: string; model?: string; apiKey?: string };
-  agent?: string;
 }
 
 /** Where the LLM key is kept. */
@@ -44,6 +46,8 @@ export class SettingsStore {
   constructor(
     readonly home: string,
     vault?: SecretVault,
+    /** who is signed in: what the view shows as the agent */
+    readonly agent: string = signedInAgent(),
   ) {
     this.file = path.join(home, SETTINGS_FILE);
     this.#key = vault ? vaultKeeper(vault) : fileKeeper(path.join(home, 'secrets', LLM_KEY_SECRET));
@@ -89,7 +93,7 @@ export class SettingsStore {
   /** What the panel may see: everything but the key, and whether one is stored. */
   async view(): Promise<Settings> {
     const s = this.#current;
-    return { planner: s.planner, llm: { baseURL: s.llm.baseURL, model: s.llm.model, hasKey: (await this.#key.get()) !== undefined }, agent: s.agent };
+    return { planner: s.planner, llm: { baseURL: s.llm.baseURL, model: s.llm.model, hasKey: (await this.#key.get()) !== undefined }, agent: this.agent };
   }
 
   /** Applies a patch (checked like the file), writes the file, stores a given key; gives the new view. */
@@ -98,12 +102,13 @@ export class SettingsStore {
     const next = SettingsFileSchema.safeParse({
       ...this.#current,
       ...(patch.planner ? { planner: patch.planner } : {}),
-      ...(patch.agent !== undefined ? { agent: patch.agent } : {}),
       llm: { ...this.#current.llm, ...llm },
     });
     if (!next.success) throw Object.assign(new Error(`settings: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`), { code: 'invalid_input' });
+    // a key was given for one endpoint: another endpoint needs its own (else the key goes to the new host)
     if (apiKey !== undefined) await this.#key.set(apiKey);
-    await mkdir(this.home, { recursive: true });
+    else if (next.data.llm.baseURL !== this.#current.llm.baseURL) await this.#key.set(null);
+    await mkdir(this.home, { recursive: true, mode: 0o700 });
     await writeFileDurable(this.file, `${JSON.stringify(next.data, null, 2)}\n`, { mode: 0o600 });
     this.#current = next.data;
     this.#problem = null;

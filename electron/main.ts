@@ -12,17 +12,16 @@ import { PANEL_SCHEME_PRIVILEGES, panelResponse } from './panel-protocol.ts';
 import { SafeStorageSecretStore } from './secrets.ts';
 import { denyAllPermissions, lockNavigation, PANEL_SCHEME, PANEL_URL, panelMayNavigate, panelWebPreferences, WORKSPACE_PARTITION } from './security.ts';
 import { openShellSettings } from './settings.ts';
-import { enableCdp, freeLoopbackPort, splitBounds, Workspace } from './workspace.ts';
+import { cdpPipeFromLauncher, enableCdpPipe, splitBounds, Workspace } from './workspace.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const panelDir = process.env.LEGWORK_PANEL_DIR ?? path.join(here, '..', 'panel');
 const preload = path.join(here, 'preload.cjs');
 
-// before `ready`: the app:// scheme and the DevTools protocol on loopback (top-level await is fine
-// here, only awaiting whenReady at top level would hang)
+// before `ready`: the app:// scheme and the DevTools protocol on the launcher's pipe (no port)
 protocol.registerSchemesAsPrivileged(PANEL_SCHEME_PRIVILEGES);
-const cdpPort = await freeLoopbackPort();
-enableCdp(app, cdpPort);
+const cdpPipe = cdpPipeFromLauncher();
+if (cdpPipe) enableCdpPipe(app);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(start, (e: unknown) => fail(e));
@@ -33,7 +32,8 @@ async function start(): Promise<void> {
   for (const s of [session.defaultSession, session.fromPartition(WORKSPACE_PARTITION)]) denyAllPermissions(s);
 
   const secrets = new SafeStorageSecretStore(safeStorage, path.join(home, 'secrets.json'));
-  const service = await createLegworkService({ home, cdpPort, secrets });
+  if (!cdpPipe) process.stderr.write('legwork: started without the DevTools pipe (use `legwork start`): the automations drive a Chromium of their own\n');
+  const service = await createLegworkService({ home, ...(cdpPipe ? { cdpTransport: cdpPipe } : {}), secrets });
   protocol.handle(PANEL_SCHEME, (request) => panelResponse(request, { panelDir, service }));
 
   const window = new BaseWindow({ width: 1400, height: 900, title: 'Legwork' });

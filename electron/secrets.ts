@@ -1,6 +1,8 @@
 // Secrets through the OS keychain (Electron's safeStorage): each value is encrypted before it is
 // written, so the file on disk (mode 0600) never holds plaintext; with no keychain available
-// nothing is stored and reading gives nothing.
+// nothing is stored and reading gives nothing. On Linux, safeStorage's `basic_text` backend (no
+// keyring found: no libsecret, no KWallet) "encrypts" with a key hard-coded in Chromium — anyone
+// who can read the file can decrypt it — so it counts as no keychain at all.
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Credentials, SecretVault } from '../core/api/handlers.ts';
@@ -8,6 +10,8 @@ import type { Credentials, SecretVault } from '../core/api/handlers.ts';
 /** The parts of Electron's safeStorage used here. */
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
+  /** Linux only: which keyring safeStorage uses */
+  getSelectedStorageBackend?(): string;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
@@ -16,10 +20,20 @@ type Sealed = Record<string, string>;
 const CREDENTIALS = 'credentials:';
 const SECRET = 'secret:';
 
+/** Why this safeStorage cannot keep secrets (null when it can). */
+export function keychainRefusal(safeStorage: SafeStorageLike, platform: string = process.platform): string | null {
+  if (!safeStorage.isEncryptionAvailable()) return 'the OS keychain is not available: secrets cannot be stored safely';
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    return "no OS keyring was found (safeStorage fell back to 'basic_text', whose key is built into Chromium, so the file would be readable by anyone who can read it): install and unlock GNOME Keyring/libsecret or KWallet";
+  }
+  return null;
+}
+
 export class SafeStorageSecretStore implements SecretVault {
   constructor(
     private readonly safeStorage: SafeStorageLike,
     private readonly file: string,
+    private readonly platform: string = process.platform,
   ) {}
 
   async credentials(system: string): Promise<Credentials | undefined> {
@@ -53,7 +67,7 @@ export class SafeStorageSecretStore implements SecretVault {
   }
 
   private async open(key: string): Promise<string | undefined> {
-    if (!this.safeStorage.isEncryptionAvailable()) return undefined;
+    if (keychainRefusal(this.safeStorage, this.platform)) return undefined;
     const sealed = (await this.load())[key];
     return sealed === undefined ? undefined : this.safeStorage.decryptString(Buffer.from(sealed, 'base64'));
   }
@@ -62,7 +76,8 @@ export class SafeStorageSecretStore implements SecretVault {
     const all = await this.load();
     if (value === null) delete all[key];
     else {
-      if (!this.safeStorage.isEncryptionAvailable()) throw new Error('the OS keychain is not available: secrets cannot be stored safely');
+      const refusal = keychainRefusal(this.safeStorage, this.platform);
+      if (refusal) throw new Error(refusal);
       all[key] = this.safeStorage.encryptString(value).toString('base64');
     }
     await mkdir(path.dirname(this.file), { recursive: true });

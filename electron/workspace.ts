@@ -1,31 +1,32 @@
 // The legacy tools inside the app's own window: one WebContentsView per system beside the panel,
-// in a persistent partition (their sign-ins survive restarts). Chromium's DevTools protocol is
-// switched on for loopback so the automations drive these very views (BrowserHost.connect).
-import { createServer } from 'node:net';
+// in a persistent partition (their sign-ins survive restarts). The automations drive this Electron
+// over the DevTools protocol on a pipe (--remote-debugging-pipe), never a port: a port on loopback
+// has no authentication, and any local process could attach to the panel and approve runs. The
+// launcher (`legwork start`) hands Electron the pipe: Chromium reads fd 3 and writes fd 4; the main
+// process's Node side writes fd 5 and reads fd 6, and the launcher joins 5→3 and 4→6.
+import { Socket } from 'node:net';
+import { fstatSync } from 'node:fs';
 import { WebContentsView, type App, type BaseWindow, type Rectangle } from 'electron';
+import { pipeTransport, type CdpTransport } from '../core/app.ts';
 import { lockNavigation, workspaceMayNavigate, workspaceWebPreferences, type ExternalOpener } from './security.ts';
 
-/** Must run before the app is ready. */
-export function enableCdp(app: Pick<App, 'commandLine'>, port: number): string {
-  app.commandLine.appendSwitch('remote-debugging-port', String(port));
-  app.commandLine.appendSwitch('remote-debugging-address', '127.0.0.1');
-  return cdpEndpoint(port);
+/** The main process's ends of the DevTools pipe. */
+export const CDP_PIPE_FDS = { toBrowser: 5, fromBrowser: 6 } as const;
+
+/** Must run before the app is ready: the DevTools protocol on the pipe only (no port switch at all). */
+export function enableCdpPipe(app: Pick<App, 'commandLine'>): void {
+  app.commandLine.appendSwitch('remote-debugging-pipe');
 }
 
-export function cdpEndpoint(port: number): string {
-  return `http://127.0.0.1:${port}`;
-}
-
-/** A port free on loopback right now (for the DevTools protocol). */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** The transport over the launcher's pipe, or null when Electron was started without one. */
+export function cdpPipeFromLauncher(fds: { toBrowser: number; fromBrowser: number } = CDP_PIPE_FDS): CdpTransport | null {
+  try {
+    fstatSync(fds.toBrowser);
+    fstatSync(fds.fromBrowser);
+  } catch {
+    return null;
+  }
+  return pipeTransport(new Socket({ fd: fds.toBrowser, readable: false, writable: true }), new Socket({ fd: fds.fromBrowser, readable: true, writable: false }));
 }
 
 /** The window split: the legacy tool on the left, the docked panel on the right. */

@@ -134,7 +134,8 @@ export const API = {
   'metrics.get': { input: RunQuerySchema.partial(), output: z.array(z.record(z.string(), z.unknown())) },
   'settings.get': { input: Empty, output: SettingsSchema },
   'settings.set': {
-    input: z.object({ planner: z.enum(['offline', 'llm']).optional(), llm: z.object({ baseURL: z.string().url().optional(), model: z.string().min(1).optional(), apiKey: z.string().min(1).optional() }).optional(), agent: z.string().min(1).max(100).optional() }),
+    // strict: the agent's name is who is signed in, not a setting (an `agent` here is refused by name)
+    input: z.strictObject({ planner: z.enum(['offline', 'llm']).optional(), llm: z.object({ baseURL: z.string().url().optional(), model: z.string().min(1).optional(), apiKey: z.string().min(1).optional() }).optional() }),
     output: SettingsSchema,
   },
 } as const;

@@ -1,7 +1,7 @@
 // The browser Legwork drives: a Chromium it launches (persistent profile, so logins survive
 // restarts) or one it connects to over CDP (a running Chromium, or Electron's own views).
 // Each legacy system gets its own tab, which the agent can watch.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConnectOverCDPTransport, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { trackDocumentStatus } from './page-status.ts';
 import { ActionError } from './errors.ts';
@@ -35,13 +35,14 @@ export class BrowserHost {
     }
   }
 
-  /** Connects to a running Chromium or Electron over CDP, e.g. `http://127.0.0.1:9222`. */
-  static async connect(endpoint: string): Promise<BrowserHost> {
+  /** Connects to a running Chromium or Electron over CDP: an endpoint (`http://127.0.0.1:9222`) or a pipe (cdp-pipe.ts). */
+  static async connect(endpoint: string | ConnectOverCDPTransport): Promise<BrowserHost> {
     try {
-      const browser = await chromium.connectOverCDP(endpoint);
+      const browser = typeof endpoint === 'string' ? await chromium.connectOverCDP(endpoint) : await chromium.connectOverCDP(endpoint);
       return new BrowserHost(browser.contexts()[0] ?? (await browser.newContext()), browser);
     } catch (e) {
-      throw new ActionError('browser_unavailable', `could not connect to ${endpoint}: ${(e as Error).message.split('\n')[0]}`);
+      const where = typeof endpoint === 'string' ? endpoint : 'the DevTools pipe';
+      throw new ActionError('browser_unavailable', `could not connect to ${where}: ${(e as Error).message.split('\n')[0]}`);
     }
   }
 

@@ -14,9 +14,29 @@ const USUAL_PATHS: Record<string, string[]> = {
   ],
 };
 
-/** Flags for this machine's closed network: no background connections, no GPU, no sandbox as root. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
+/** Is this process root? Chromium's sandbox refuses to run as root, so only then is it switched off. */
+export function runningAsRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/** What is said (once per process) when Chromium must run without its sandbox. */
+export const NO_SANDBOX_NOTICE =
+  'running as root: Chromium starts with --no-sandbox (its sandbox cannot run as root), so a page that exploits it is not contained; run Legwork as an ordinary user';
+
+let noSandboxSaid = false;
+/** The no-sandbox notice the first time Chromium is started as root in this process, else null. */
+export function noSandboxNotice(asRoot: boolean = runningAsRoot()): string | null {
+  if (!asRoot || noSandboxSaid) return null;
+  noSandboxSaid = true;
+  return NO_SANDBOX_NOTICE;
+}
+
+/** Flags for this machine's closed network (no background connections, no GPU); `--no-sandbox` only as root. */
+export function chromiumArgs(asRoot: boolean = runningAsRoot()): string[] {
+  return [...(asRoot ? ['--no-sandbox'] : []), ...NETWORK_ARGS];
+}
+
+const NETWORK_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -24,6 +44,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** This process's flags. */
+export const CHROMIUM_ARGS = chromiumArgs();
 
 export class ChromiumNotFoundError extends Error {
   readonly code = 'chromium_not_found';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Failure } from '../../shared/errors.ts';
 import type { Heal } from './action.ts';
-import { CARD_NUMBER, SECRET_TEXT } from './redact.ts';
+import { MASK_PATTERNS } from './redact.ts';
 
 export interface ActionEvidence {
   action: string;
@@ -36,7 +36,7 @@ export interface MaskOptions {
 
 /** Covers what must not be seen, takes the screenshot, uncovers. */
 export async function maskedScreenshot(page: Page, opts: MaskOptions = {}): Promise<Buffer> {
-  const patterns = [CARD_NUMBER.source, SECRET_TEXT.source, ...(opts.secrets ?? []).filter((s) => s.length >= 4).map(escapeRegExp)];
+  const patterns = [...MASK_PATTERNS.map((p) => p.source), ...(opts.secrets ?? []).filter((s) => s.length >= 4).map(escapeRegExp)];
   await page.evaluate(
     ({ patterns, selectors }) => {
       const re = new RegExp(patterns.join('|'), 'gi');
@@ -111,16 +111,16 @@ export class EvidenceStore {
 
   async saveScreenshot(png: Buffer): Promise<string> {
     const hash = createHash('sha256').update(png).digest('hex');
-    await mkdir(path.join(this.dir, 'blobs'), { recursive: true });
-    await writeFile(path.join(this.dir, 'blobs', `${hash}.png`), png, { flag: 'w' });
+    await mkdir(path.join(this.dir, 'blobs'), { recursive: true, mode: 0o700 });
+    await writeFile(path.join(this.dir, 'blobs', `${hash}.png`), png, { flag: 'w', mode: 0o600 });
     return hash;
   }
 
   async saveRecord(evidence: ActionEvidence): Promise<string> {
-    await mkdir(path.join(this.dir, 'actions'), { recursive: true });
+    await mkdir(path.join(this.dir, 'actions'), { recursive: true, mode: 0o700 });
     this.seq += 1;
     const file = path.join(this.dir, 'actions', `${String(this.seq).padStart(4, '0')}-${evidence.action}.json`);
-    await writeFile(file, `${JSON.stringify(evidence, null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify(evidence, null, 2)}\n`, { mode: 0o600 });
     return file;
   }
 }

@@ -7,6 +7,7 @@ import { legworkHome } from '../../core/home.ts';
 import { Legwork } from '../../core/legwork.ts';
 import type { ProgressEvent, RunSummary, StepReport } from '../../core/executor/types.ts';
 import { parseFlags } from '../args.ts';
+import { vaultFor } from '../vault.ts';
 import { systemsFrom } from '../systems.ts';
 import { UsageError } from '../usage.ts';
 
@@ -30,7 +31,9 @@ export const SYSTEMS_FLAGS = { systems: { type: 'string' }, agent: { type: 'stri
 /** Legwork over LEGWORK_HOME and the --systems the command was given. */
 export function openLegwork(flags: { systems?: string; agent?: string }): Promise<Legwork> {
   const home = legworkHome();
-  return Legwork.open({ home, systems: systemsFrom(flags.systems, home), agent: agentName(flags.agent) });
+  const systems = systemsFrom(flags.systems, home);
+  const secrets = vaultFor(systems, home);
+  return Legwork.open({ home, systems, agent: agentName(flags.agent), ...(secrets ? { secrets } : {}) });
 }
 
 export function agentName(flag: string | undefined): string {

@@ -3,6 +3,7 @@
 // port, token), the panel in a Chromium app window, the legacy tools in a Chromium window the agent
 // can watch. `--headless` (no display) prints one JSON line when ready: {"panel": …, "api": …}.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createLegworkService, type LegworkService } from '../../core/app.ts';
 import { serveApi, type ApiServer } from '../../core/api/http-server.ts';
 import { legworkHome } from '../../core/home.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../automations/runtime/chromium.ts';
+import { openAppWindow } from '../app-window.ts';
+import { vaultFor } from '../vault.ts';
 import { DEFAULT_BASE_PORT, startSandbox, type RunningSandbox, type SandboxUrls } from '../../sandbox/server.ts';
 import { parseFlags, portFlag } from '../args.ts';
 import { sandboxSystems, systemsFrom } from '../systems.ts';
@@ -103,14 +105,15 @@ export async function startLegwork(opts: StartOptions): Promise<RunningLegwork> 
     }
     await ensurePanel(notice);
     if (!windows) notice('the legacy tools are driven in a headless Chromium');
-    const service = await createLegworkService({ home, systems, headless: !windows, notice });
+    const secrets = vaultFor(systems, home, env);
+    const service = await createLegworkService({ home, systems, headless: !windows, notice, ...(secrets ? { secrets } : {}) });
     closers.push(() => service.close());
     const server: ApiServer = await serveApi(service, { panelDir: PANEL_DIR, port: opts.port });
     closers.push(() => server.close());
 
     let windowClosed: Promise<void> = new Promise<void>(() => undefined);
     if (windows) {
-      const panel = openAppWindow(server.url, path.join(home, 'panel-window'));
+      const panel = openAppWindow(server, { profileDir: path.join(home, 'panel-window'), notice });
       closers.push(async () => void (panel.exitCode === null && panel.kill()));
       windowClosed = new Promise<void>((resolve) => panel.once('exit', () => resolve()));
       notice('the panel is open in a Chromium app window; the legacy tools in the Chromium window Legwork drives');
@@ -148,12 +151,6 @@ function newestSource(dirs: string[]): number {
     }
   }
   return newest;
-}
-
-function openAppWindow(url: string, profileDir: string): ChildProcess {
-  const child = spawn(findChromium(), [...CHROMIUM_ARGS, `--app=${url}`, `--user-data-dir=${profileDir}`, '--window-size=440,900'], { stdio: 'ignore' });
-  child.once('error', () => undefined);
-  return child;
 }
 
 function portOption(value: string | undefined, fallback: number, flag: string): number {
@@ -200,9 +197,19 @@ export async function startCommand(args: string[]): Promise<void> {
   });
 }
 
+/** Joins a child's DevTools pipe to its own Node side: what it writes on fd 5 reaches fd 3, fd 4 reaches fd 6. */
+export function joinCdpPipe(child: ChildProcess): void {
+  const [, , , toChromium, fromChromium, fromNode, toNode] = child.stdio as unknown as (Readable & Writable)[];
+  fromNode!.pipe(toChromium!);
+  fromChromium!.pipe(toNode!);
+  for (const s of [toChromium, fromChromium, fromNode, toNode]) s!.on('error', () => undefined);
+}
+
 /** The desktop app; it runs until its window closes. Signals are passed on. */
 async function runElectron(binary: string): Promise<void> {
-  const child = spawn(binary, [ELECTRON_MAIN], { stdio: 'inherit' });
+  // fds 3/4: Chromium's DevTools pipe; 5/6: the main process's ends of it (electron/workspace.ts)
+  const child = spawn(binary, [ELECTRON_MAIN], { stdio: ['inherit', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'] });
+  joinCdpPipe(child);
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

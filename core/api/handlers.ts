@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { API, API_METHODS, type ApiEvent, type ApiMethod, type ApiOutput, type ApiResponse } from '../../shared/api.ts';
 import { ErrorCodeSchema, type ErrorCode } from '../../shared/errors.ts';
 import type { Credentials, SecretStore } from '../../automations/runtime/secrets.ts';
+import type { CdpTransport } from '../../automations/runtime/cdp-pipe.ts';
 
 export type { Credentials, SecretStore };
 
@@ -33,8 +34,8 @@ export interface SecretVault extends SecretStore {
 export interface ServiceOptions {
   /** LEGWORK_HOME: where settings, traces and blobs are kept */
   home: string;
-  /** the loopback CDP port of the browser the automations drive (Electron's own views) */
-  cdpPort?: number;
+  /** the DevTools protocol of the browser the automations drive (Electron's own, over its pipe) */
+  cdpTransport?: CdpTransport;
   /** where secrets are kept (Electron: safeStorage); without one the core chooses its own */
   secrets?: SecretVault;
 }

@@ -2,8 +2,11 @@
 // Listens on 127.0.0.1 only, on a free port; every request must name this server in its Host
 // (DNS-rebinding defence) and, when it has an Origin, come from this server's own origin; every
 // API, event and blob request must carry the random token (a Bearer header; `?token=` only for
-// EventSource and <img>, which cannot set headers). The panel's own files are public build output
-// and need no token: the panel gets it from the URL fragment (`#token=`), which is never sent.
+// EventSource and <img>, which cannot set headers) or the session cookie. The panel's own files are
+// public build output and need no token. The app window Legwork opens gets a one-time code in its
+// URL (its command line is readable through `ps`): `GET /?code=…` trades it, once and within a
+// minute, for an httpOnly SameSite=Strict cookie holding the token, and the code is dead. A panel
+// opened by hand from the headless line gets the token in the URL fragment (`#token=`, never sent).
 //
 //   POST /api/<method>      JSON body → ApiResponse (dispatch: parsed input, checked output)
 //   GET  /api/events        Server-Sent Events, one `data:` line per ApiEvent, heartbeat comments
@@ -29,8 +32,10 @@ export interface ServeOptions {
 }
 
 export interface ApiServer {
-  /** the panel's address with the token in its fragment: what the app window opens */
+  /** the panel's address with the token in its fragment: what a person opens by hand (headless mode) */
   url: string;
+  /** the panel's address with a fresh one-time code (no token): what the app window opens */
+  handoverUrl(): string;
   /** `http://127.0.0.1:<port>/api`: calls are POST `${apiBase}/<method>`, events GET `${apiBase}/events` */
   apiBase: string;
   token: string;
@@ -39,6 +44,9 @@ export interface ApiServer {
 
 const HOST = '127.0.0.1';
 const BLOB_PATH = /^\/blobs\/([0-9a-f]{64})$/;
+export const SESSION_COOKIE = 'legwork_session';
+/** how long a one-time code can wait for the app window to use it */
+const CODE_TTL_MS = 60_000;
 const METHOD_PATH = /^\/api\/([A-Za-z0-9_.-]{1,100})$/;
 
 export async function serveApi(service: ApiService, opts: ServeOptions = {}): Promise<ApiServer> {
@@ -46,6 +54,8 @@ export async function serveApi(service: ApiService, opts: ServeOptions = {}): Pr
   const maxBody = opts.maxBodyBytes ?? 4 * 1024 * 1024;
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const streams = new Set<ServerResponse>();
+  /** one-time codes not used yet → when they stop working */
+  const codes = new Map<string, number>();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -85,13 +95,30 @@ export async function serveApi(service: ApiService, opts: ServeOptions = {}): Pr
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
+    if (url.searchParams.has('code')) return tradeCode(res, url.searchParams.get('code') ?? '');
     return servePanel(req, res, url.pathname);
+  }
+
+  /** A one-time code for the session cookie; the code is spent whatever happens next. */
+  function tradeCode(res: ServerResponse, code: string): void {
+    const until = codes.get(code);
+    codes.delete(code);
+    if (until === undefined || until < Date.now()) return sendText(res, 403, 'This link was already used or has expired. Close this window and start Legwork again.');
+    res.writeHead(303, {
+      location: '/',
+      'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      'cache-control': 'no-store',
+      'content-length': 0,
+    });
+    res.end();
   }
 
   function authorized(req: IncomingMessage, url: URL, queryAllowed: boolean): boolean {
     const header = req.headers.authorization;
     const given = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : queryAllowed ? url.searchParams.get('token') : null;
-    return given !== null && given !== undefined && sameSecret(given, token);
+    if (given !== null && given !== undefined) return sameSecret(given, token);
+    const cookie = sessionCookie(req.headers.cookie);
+    return cookie !== null && sameSecret(cookie, token);
   }
 
   async function call(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -148,6 +175,11 @@ export async function serveApi(service: ApiService, opts: ServeOptions = {}): Pr
   const origin = `http://${HOST}:${port}`;
   return {
     url: `${origin}/#token=${token}`,
+    handoverUrl() {
+      const code = randomBytes(32).toString('base64url');
+      codes.set(code, Date.now() + CODE_TTL_MS);
+      return `${origin}/?code=${code}`;
+    },
     apiBase: `${origin}/api`,
     token,
     close: () =>
@@ -166,6 +198,15 @@ export function foreignRequest(req: Pick<IncomingMessage, 'headers'>, port: numb
   if (!host || !ownHosts.includes(host.toLowerCase())) return `the Host header must be ${ownHosts.join(' or ')}`;
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${host.toLowerCase()}`) return `requests from origin ${origin.slice(0, 100)} are refused`;
+  return null;
+}
+
+/** The session cookie's value in a Cookie header (null when absent). */
+function sessionCookie(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
+  }
   return null;
 }
 

@@ -1,6 +1,7 @@
-// The legacy systems Legwork works in: where they are and where their credentials are kept.
-// Credentials never sit in code: a config names an environment variable (or, for a local demo
-// such as the sandbox, gives them inline); the desktop shell keeps them in the OS keychain.
+// The legacy systems Legwork works in: where they are and who signs in. Passwords live in the
+// secret store (the desktop: the OS keychain; browser mode and the CLI: LEGWORK_HOME/secrets.enc,
+// opened with the user's passphrase). Inline passwords are accepted only for the built-in sandbox
+// (its demo credentials are public): a config naming the sandbox's control endpoint, all on loopback.
 import { z } from 'zod';
 import { SYSTEMS, type SystemId } from '../../shared/plan.ts';
 import type { Credentials, SecretStore } from '../../automations/runtime/secrets.ts';
@@ -10,10 +11,10 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const SystemEntrySchema = z.strictObject({
   url: HttpUrl,
   username: z.string().min(1),
-  /** the password itself: only for local demo systems */
+  /** the password itself: only for the built-in sandbox */
   password: z.string().min(1).optional(),
-  /** the environment variable that holds the password */
-  passwordEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name').optional(),
+  /** no longer read: a password in the environment is readable by every process of this user */
+  passwordEnv: z.string().optional(),
 });
 
 export const SystemsConfigSchema = z.strictObject({
@@ -39,22 +40,37 @@ export function parseSystemsConfig(text: string, where: string): SystemsConfig {
   }
   const parsed = SystemsConfigSchema.safeParse(json);
   if (!parsed.success) throw new ConfigError(`${where}: ${issues(parsed.error)}`);
+  const sandbox = isSandboxConfig(parsed.data);
   for (const [name, entry] of Object.entries(parsed.data.systems)) {
-    if (!entry.password && !entry.passwordEnv) throw new ConfigError(`${where}: systems.${name} needs passwordEnv (or, for a local demo, password)`);
+    const keep = `keep its password in Legwork's secret store: \`legwork secrets set ${name} --username ${entry.username}\``;
+    if (entry.passwordEnv) throw new ConfigError(`${where}: systems.${name}.passwordEnv is no longer read (a password in the environment is readable by every process of this user); ${keep}`);
+    if (entry.password && !sandbox) throw new ConfigError(`${where}: systems.${name}.password: inline passwords are accepted only for the built-in sandbox; ${keep} and remove it from the file`);
   }
   return parsed.data;
 }
 
-/** The credentials of a config's systems, resolved from the environment when it names a variable. */
-export function secretStoreFor(config: SystemsConfig, env: NodeJS.ProcessEnv = process.env): SecretStore {
-  const resolve = (system: string): Credentials | undefined => {
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The built-in sandbox: its control endpoint named, every system and the control on loopback. */
+export function isSandboxConfig(config: SystemsConfig): boolean {
+  const urls = [config.control, ...Object.values(config.systems).map((s) => s.url)];
+  return config.control !== undefined && urls.every((u) => u !== undefined && LOOPBACK.has(new URL(u).hostname));
+}
+
+/**
+ * The credentials of a config's systems: the sandbox's inline demo passwords, else the secret store's
+ * (none kept: the runner says so by system when it signs in).
+ */
+export function secretStoreFor(config: SystemsConfig, vault?: SecretStore): SecretStore {
+  const resolve = async (system: string): Promise<Credentials | undefined> => {
     const entry = config.systems[system as SystemId];
     if (!entry) return undefined;
-    const password = entry.passwordEnv ? env[entry.passwordEnv] : entry.password;
-    return password ? { username: entry.username, password } : undefined;
+    if (entry.password) return { username: entry.username, password: entry.password };
+    const kept = await vault?.credentials(system);
+    return kept && { username: kept.username || entry.username, password: kept.password };
   };
   return {
-    credentials: async (system) => resolve(system),
-    secretValues: async () => SYSTEMS.map((s) => resolve(s)?.password).filter((p): p is string => !!p),
+    credentials: resolve,
+    secretValues: async () => (await Promise.all(SYSTEMS.map((s) => resolve(s)))).map((c) => c?.password).filter((p): p is string => !!p),
   };
 }

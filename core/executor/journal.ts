@@ -10,6 +10,8 @@ import { PlanSchema } from '../../shared/plan.ts';
 import { DecisionSchema } from '../../shared/decision.ts';
 import { RunOutcomeSchema, type RunOutcome } from '../../shared/trace.ts';
 import { legworkHome } from '../home.ts';
+import { redact } from '../../automations/runtime/redact.ts';
+import { writeFileDurable } from '../trace/durable.ts';
 import { ApprovalSchema } from '../plan-hash.ts';
 
 export const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
@@ -119,7 +121,7 @@ export class Journal {
 
   /** Starts a run's journal; refuses a run id that already has one. */
   async create(entry: Omit<Rec<'run_opened'>, 'at'>): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await this.write(this.file(entry.run), { ...entry, at: now() }, 'wx');
     // the new file's name must survive a crash too
     await syncDir(this.dir);
@@ -127,6 +129,16 @@ export class Journal {
 
   async append(runId: string, entry: JournalEntry): Promise<void> {
     await this.write(this.file(runId), { ...entry, at: now() } as JournalRecord, 'a');
+    if (entry.type === 'closed') await this.scrub(runId);
+  }
+
+  /**
+   * A closed run's journal, redacted like evidence: the plan's exact parameters (which may quote card
+   * data from a ticket) are needed only to finish an open run after a crash. Replaced all at once.
+   */
+  private async scrub(runId: string): Promise<void> {
+    const { records } = await this.read(runId);
+    await writeFileDurable(this.file(runId), records.map((r) => `${JSON.stringify(redact(r))}\n`).join(''), { mode: 0o600 });
   }
 
   /**
@@ -215,10 +227,10 @@ export class Journal {
    */
   async lock(runId: string): Promise<(() => Promise<void>) | null> {
     const file = path.join(this.dir, `${runId}.lock`);
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     for (let tries = 0; tries < 2; tries++) {
       try {
-        await writeFile(file, String(process.pid), { flag: 'wx' });
+        await writeFile(file, String(process.pid), { flag: 'wx', mode: 0o600 });
         return () => unlink(file).catch(() => undefined);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -231,7 +243,7 @@ export class Journal {
   }
 
   private async write(file: string, record: JournalRecord, flag: 'a' | 'wx'): Promise<void> {
-    const fh = await open(file, flag === 'wx' ? constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL : constants.O_WRONLY | constants.O_APPEND);
+    const fh = await open(file, flag === 'wx' ? constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL : constants.O_WRONLY | constants.O_APPEND, 0o600);
     try {
       await fh.write(`${JSON.stringify(record)}\n`);
       await fh.sync();

@@ -118,7 +118,7 @@ export class PolicyStore {
     const older = configured === undefined ? undefined : olderThan(verified.data.policy, await this.#lastGood(configured));
     if (older) return fail('precondition_failed', older);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    if (configured === undefined) await writeFileDurable(this.leadKeyPath, key, { mode: 0o644 });
+    if (configured === undefined) await writeFileDurable(this.leadKeyPath, key, { mode: 0o600 });
     await writeFileDurable(this.policyPath, text, { mode: 0o600 });
     await writeFileDurable(this.lastGoodPath, text, { mode: 0o600 });
     return { ok: true, data: this.#settle(fromFile(verified.data.policy, 'file', this.policyPath, verified.data.keyId)).inForce };

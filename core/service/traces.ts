@@ -1,5 +1,5 @@
 // QA and the team lead's numbers: runs listed or sampled, one run's events with its verification,
-// a verdict (the reviewer is the agent named in the settings), a run's export bundle, metrics.
+// a verdict (the reviewer is who is signed in), a run's export bundle, metrics.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import type { ApiHandlers } from '../api/handlers.ts';
 import { summarizeRun } from '../trace/summary.ts';
 import { unwrap, type ServiceContext } from './context.ts';
 
-export function traceHandlers({ legwork, settings }: ServiceContext): Pick<ApiHandlers, 'runs.list' | 'runs.sample' | 'runs.open' | 'runs.verdict' | 'runs.export' | 'metrics.get'> {
+export function traceHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'runs.list' | 'runs.sample' | 'runs.open' | 'runs.verdict' | 'runs.export' | 'metrics.get'> {
   const traces = legwork.traces;
   return {
     async 'runs.list'(query) {
@@ -30,7 +30,7 @@ export function traceHandlers({ legwork, settings }: ServiceContext): Pick<ApiHa
       };
     },
     async 'runs.verdict'({ runId, verdict, comment }) {
-      unwrap(await traces.setVerdict(runId, { verdict, comment, reviewer: settings.current.agent }));
+      unwrap(await traces.setVerdict(runId, { verdict, comment, reviewer: legwork.agent }));
       return { ok: true as const };
     },
     async 'runs.export'({ runId }) {

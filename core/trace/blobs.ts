@@ -17,7 +17,7 @@ export class BlobStore {
     const hash = sha256Hex(bytes);
     const file = this.pathOf(hash);
     if (await exists(file)) return hash;
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       await writeFileDurable(file, bytes, { exclusive: true });
     } catch (e) {

@@ -22,8 +22,8 @@ export async function syncDir(dir: string): Promise<void> {
  */
 export async function writeFileDurable(file: string, bytes: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): Promise<void> {
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await mkdir(path.dirname(file), { recursive: true });
-  const fh = await open(tmp, 'wx', opts.mode ?? 0o644);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const fh = await open(tmp, 'wx', opts.mode ?? 0o600);
   try {
     await fh.writeFile(bytes);
     await fh.sync();
@@ -41,7 +41,7 @@ export async function writeFileDurable(file: string, bytes: string | Uint8Array,
 
 /** Appends one line and returns once it is on disk. */
 export async function appendLineDurable(file: string, line: string): Promise<void> {
-  const fh = await open(file, 'a');
+  const fh = await open(file, 'a', 0o600);
   try {
     await fh.write(line.endsWith('\n') ? line : `${line}\n`);
     await fh.datasync();

@@ -79,7 +79,7 @@ export class TraceStore {
   async openRun(input: OpenRun): Promise<RunWriter> {
     const { ticketId, agent, playbooks, data, runId } = OpenRunSchema.parse(input);
     const run = runId ?? `${this.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}-${randomBytes(4).toString('hex')}`;
-    await mkdir(path.join(this.root), { recursive: true });
+    await mkdir(path.join(this.root), { recursive: true, mode: 0o700 });
     return RunWriter.create(this.runDir(run), run, this.writerDeps(), { ...data, ticketId, agent, playbooks });
   }
 
@@ -169,7 +169,7 @@ export class TraceStore {
     }
     if (!(await isDir(this.runDir(run)))) return fail('not_found', `no run ${run}`);
     const review: Review = { run, ...parsed.data, at: this.now().toISOString() };
-    await mkdir(this.reviews.dir, { recursive: true });
+    await mkdir(this.reviews.dir, { recursive: true, mode: 0o700 });
     await this.reviews.add(review);
     await this.index.add({ k: 'verdict', run, verdict: review.verdict, at: review.at });
     return { ok: true, data: review };

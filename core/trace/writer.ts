@@ -39,9 +39,9 @@ export class RunWriter implements TraceSink {
 
   /** Creates the run's folder (refusing one that exists) and writes run_started. */
   static async create(dir: string, run: string, deps: WriterDeps, started: Record<string, unknown>): Promise<RunWriter> {
-    await mkdir(path.dirname(dir), { recursive: true });
-    await mkdir(dir); // EEXIST: never write into another run
-    const fh = await open(path.join(dir, EVENTS_FILE), 'wx');
+    await mkdir(path.dirname(dir), { recursive: true, mode: 0o700 });
+    await mkdir(dir, { mode: 0o700 }); // EEXIST: never write into another run
+    const fh = await open(path.join(dir, EVENTS_FILE), 'wx', 0o600);
     await fh.close();
     await syncDir(dir);
     await syncDir(path.dirname(dir));

@@ -12,6 +12,7 @@ import { defineAction } from '../../automations/runtime/action.ts';
 import { addInternalNote, getTicket, replyToCustomer } from '../../automations/systems/helpdesk/actions.ts';
 import { findChromium } from '../../automations/runtime/chromium.ts';
 import { redact } from '../../automations/runtime/redact.ts';
+import { darkShare, sensitiveRegions } from '../helpers/masking.ts';
 
 let sandbox!: RunningSandbox;
 let h!: Harness;
@@ -225,37 +226,6 @@ describe('evidence', () => {
       list: ['[secret]'],
     });
   });
-
-  async function sensitiveRegions(page: import('playwright-core').Page, texts: string[]) {
-    return page.evaluate((texts) => {
-      const out: { x: number; y: number; width: number; height: number }[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (const t of texts) {
-          const at = (n.textContent ?? '').indexOf(t);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, at);
-          range.setEnd(n, at + t.length);
-          for (const r of Array.from(range.getClientRects())) out.push({ x: Math.floor(r.x + 1), y: Math.floor(r.y + 1), width: Math.floor(r.width - 2), height: Math.floor(r.height - 2) });
-        }
-      }
-      return out;
-    }, texts);
-  }
-
-  function darkShare(png: PNG, r: { x: number; y: number; width: number; height: number }): number {
-    let dark = 0;
-    let all = 0;
-    for (let y = r.y; y < r.y + r.height; y++) {
-      for (let x = r.x; x < r.x + r.width; x++) {
-        const i = (png.width * y + x) << 2;
-        all += 1;
-        if (png.data[i]! < 16 && png.data[i + 1]! < 16 && png.data[i + 2]! < 16) dark += 1;
-      }
-    }
-    return all === 0 ? 1 : dark / all;
-  }
 });
 
 describe('finding Chromium', () => {

@@ -63,4 +63,17 @@ describe('SafeStorageSecretStore', () => {
     chain.available = false;
     expect(await store.secret('llm.apiKey')).toBeUndefined();
   });
+
+  it("refuses safeStorage's basic_text backend on Linux: its key is built into Chromium", async () => {
+    const file = tempFile();
+    const plain = { ...keychain(), getSelectedStorageBackend: () => 'basic_text' };
+    const store = new SafeStorageSecretStore(plain, file, 'linux');
+    await expect(store.setCredentials('crm', { username: 'agent', password: 'hunter2-crm' })).rejects.toThrow(/basic_text.*built into Chromium/);
+    expect(() => statSync(file)).toThrow();
+    expect(await store.credentials('crm')).toBeUndefined();
+    // a real keyring is used
+    const keyring = new SafeStorageSecretStore({ ...keychain(), getSelectedStorageBackend: () => 'gnome_libsecret' }, file, 'linux');
+    await keyring.setCredentials('crm', { username: 'agent', password: 'hunter2-crm' });
+    expect(await keyring.credentials('crm')).toEqual({ username: 'agent', password: 'hunter2-crm' });
+  });
 });

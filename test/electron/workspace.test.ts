@@ -1,24 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({ WebContentsView: class {} }));
-const { cdpEndpoint, enableCdp, freeLoopbackPort, splitBounds } = await import('../../electron/workspace.ts');
+const { cdpPipeFromLauncher, enableCdpPipe, splitBounds } = await import('../../electron/workspace.ts');
 
 describe('workspace', () => {
-  it('switches the DevTools protocol on, on loopback only, for the automations to connect to', () => {
+  it('switches the DevTools protocol on over a pipe only: no port switch at all', () => {
     const switches: string[][] = [];
-    const endpoint = enableCdp({ commandLine: { appendSwitch: (...args: string[]) => void switches.push(args) } } as never, 9333);
-    expect(switches).toEqual([
-      ['remote-debugging-port', '9333'],
-      ['remote-debugging-address', '127.0.0.1'],
-    ]);
-    expect(endpoint).toBe(cdpEndpoint(9333));
-    expect(endpoint).toBe('http://127.0.0.1:9333');
+    enableCdpPipe({ commandLine: { appendSwitch: (...args: string[]) => void switches.push(args) } } as never);
+    expect(switches).toEqual([['remote-debugging-pipe']]);
+    expect(switches.flat().some((s) => s.includes('port'))).toBe(false);
   });
 
-  it('finds a free loopback port', async () => {
-    const port = await freeLoopbackPort();
-    expect(port).toBeGreaterThan(0);
-    expect(port).toBeLessThan(65536);
+  it('has no DevTools pipe when Electron was started without the launcher', () => {
+    expect(cdpPipeFromLauncher({ toBrowser: 987, fromBrowser: 988 })).toBeNull();
   });
 
   it('docks the panel on the right and gives the legacy tool the rest', () => {

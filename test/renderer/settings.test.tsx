@@ -16,7 +16,7 @@ describe('settings view', () => {
     const core = new FakeCore({
       'settings.get': () => current,
       'settings.set': (input) => {
-        current = { ...current, agent: input.agent ?? current.agent, llm: { ...current.llm, model: input.llm?.model ?? current.llm.model, hasKey: true } };
+        current = { ...current, llm: { ...current.llm, model: input.llm?.model ?? current.llm.model, hasKey: true } };
         return current;
       },
     });
@@ -42,12 +42,21 @@ describe('settings view', () => {
   });
 
   it('sends nothing about the key when the field is left empty', async () => {
-    const core = new FakeCore({ 'settings.get': () => settings, 'settings.set': () => ({ ...settings, agent: 'bo' }) });
+    const core = new FakeCore({ 'settings.get': () => settings, 'settings.set': () => ({ ...settings, llm: { ...settings.llm, model: 'gpt-4.1' } }) });
     render(<App api={core} />);
     fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Agent name' }), { target: { value: 'bo' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Model' }), { target: { value: 'gpt-4.1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
-    expect(core.callsOf('settings.set')).toEqual([{ agent: 'bo' }]);
+    expect(core.callsOf('settings.set')).toEqual([{ llm: { model: 'gpt-4.1' } }]);
+  });
+
+  it("shows the agent's name as who is signed in, not as something to change", async () => {
+    const core = new FakeCore({ 'settings.get': () => settings });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    const name = (await screen.findByRole('textbox', { name: 'Agent name' })) as HTMLInputElement;
+    expect(name.readOnly).toBe(true);
+    expect(name.value).toBe(settings.agent);
   });
 });

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LLM_KEY_SECRET, SettingsStore } from '../../core/settings.ts';
-import type { SecretVault } from '../../core/api/handlers.ts';
+import { dispatch, type SecretVault } from '../../core/api/handlers.ts';
+import { createLegworkService } from '../../core/app.ts';
+import { sandboxSystems } from '../../cli/systems.ts';
 
 const freshHome = () => mkdtempSync(path.join(os.tmpdir(), 'legwork-settings-'));
 
@@ -13,7 +15,7 @@ describe('SettingsStore', () => {
   it('gives the defaults without a file', async () => {
     const store = new SettingsStore(freshHome());
     await store.load();
-    expect(await store.view()).toEqual({ planner: 'offline', llm: { baseURL: 'https://api.openai.com/v1', model: '', hasKey: false }, agent: 'agent' });
+    expect(await store.view()).toEqual({ planner: 'offline', llm: { baseURL: 'https://api.openai.com/v1', model: '', hasKey: false }, agent: os.userInfo().username });
     expect(store.problem).toBeNull();
   });
 
@@ -36,16 +38,16 @@ describe('SettingsStore', () => {
   it('writes a change and reads it back in a new process', async () => {
     const home = freshHome();
     const store = new SettingsStore(home);
-    await store.set({ planner: 'llm', llm: { model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1' }, agent: 'Dana' });
-    const again = new SettingsStore(home);
+    await store.set({ planner: 'llm', llm: { model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1' } });
+    const again = new SettingsStore(home, undefined, 'Dana');
     await again.load();
     expect(await again.view()).toEqual({ planner: 'llm', llm: { baseURL: 'http://127.0.0.1:11434/v1', model: 'llama3.1', hasKey: false }, agent: 'Dana' });
   });
 
   it('refuses an invalid change and keeps what was there', async () => {
     const store = new SettingsStore(freshHome());
-    await expect(store.set({ agent: '   ' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^settings: agent: /) });
-    expect(store.current.agent).toBe('agent');
+    await expect(store.set({ llm: { baseURL: 'ftp://x' } })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^settings: llm\.baseURL: /) });
+    expect(store.current.llm.baseURL).toBe('https://api.openai.com/v1');
   });
 
   it('keeps the key in a 0600 file under secrets/, never in settings.json nor in the view', async () => {
@@ -78,5 +80,45 @@ describe('SettingsStore', () => {
     expect((await store.set({ llm: { apiKey: 'sk-vault' } })).llm.hasKey).toBe(true);
     expect(kept.get(LLM_KEY_SECRET)).toBe('sk-vault');
     expect(() => statSync(path.join(home, 'secrets'))).toThrow();
+  });
+
+  it('drops the stored key when the LLM endpoint changes: the key never goes to a host it was not given for', async () => {
+    const home = freshHome();
+    const store = new SettingsStore(home);
+    await store.set({ llm: { baseURL: 'https://api.openai.com/v1', apiKey: 'sk-for-openai-123' } });
+    expect((await store.view()).llm.hasKey).toBe(true);
+    // the model alone may change, the key stays
+    expect((await store.set({ llm: { model: 'gpt-x' } })).llm.hasKey).toBe(true);
+    // the same URL given again keeps it too
+    expect((await store.set({ llm: { baseURL: 'https://api.openai.com/v1' } })).llm.hasKey).toBe(true);
+    // a new host: the key is gone, the panel must enter one for it
+    const moved = await store.set({ llm: { baseURL: 'http://attacker.example/v1' } });
+    expect(moved.llm.hasKey).toBe(false);
+    expect(await store.apiKey()).toBeUndefined();
+    expect(await new SettingsStore(home).apiKey()).toBeUndefined();
+    // a new host with its own key: that key is kept
+    const withKey = await store.set({ llm: { baseURL: 'http://127.0.0.1:11434/v1', apiKey: 'ollama-key-1' } });
+    expect(withKey.llm.hasKey).toBe(true);
+    expect(await store.apiKey()).toBe('ollama-key-1');
+  });
+});
+
+describe("the approver's name", () => {
+  it('is who is signed in to this machine: the panel cannot rename it, nor can settings.json', { timeout: 60_000 }, async () => {
+    const home = freshHome();
+    writeFileSync(path.join(home, 'settings.json'), JSON.stringify({ planner: 'offline', agent: 'Mallory' }));
+    const urls = { helpdesk: 'http://127.0.0.1:9', crm: 'http://127.0.0.1:9', orders: 'http://127.0.0.1:9', billing: 'http://127.0.0.1:9', control: 'http://127.0.0.1:9' };
+    const service = await createLegworkService({ home, systems: sandboxSystems(urls), notice: () => undefined });
+    try {
+      const me = os.userInfo().username;
+      expect(service.legwork.agent).toBe(me);
+      expect(await dispatch(service, 'settings.get', {}, 'browser')).toMatchObject({ ok: true, data: { agent: me } });
+      const renamed = await dispatch(service, 'settings.set', { agent: 'Mallory' }, 'browser');
+      expect(renamed).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/agent/) } });
+      expect(service.legwork.agent).toBe(me);
+      expect(await dispatch(service, 'settings.get', {}, 'browser')).toMatchObject({ ok: true, data: { agent: me } });
+    } finally {
+      await service.close();
+    }
   });
 });

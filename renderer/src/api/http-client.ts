@@ -1,12 +1,14 @@
 // Browser mode's transport: calls are `POST {apiBase}/api/<method>` with a bearer token, events come
-// over Server-Sent Events, screenshots from `/blobs/<hash>`. The token arrives once in the page URL.
+// over Server-Sent Events, screenshots from `/blobs/<hash>`. The token arrives once in the page URL;
+// without one (the app window Legwork opens), the session cookie authorizes every request.
 import { API_METHODS, type ApiClient, type ApiEvent, type ApiMethod } from '../../../shared/api.ts';
 import { ApiCallError, Listeners, unwrapResponse } from './envelope.ts';
 
 export interface HttpClientOptions {
   /** origin (and optional path prefix) of the core's API, e.g. "http://127.0.0.1:41234" */
   apiBase: string;
-  token: string;
+  /** null: no token, the server's httpOnly session cookie is sent instead */
+  token: string | null;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
 }
@@ -17,13 +19,13 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
   const base = options.apiBase.replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const Source = options.EventSource ?? globalThis.EventSource;
-  const tokenQuery = `token=${encodeURIComponent(options.token)}`;
+  const tokenQuery = options.token === null ? '' : `?token=${encodeURIComponent(options.token)}`;
   const listeners = new Listeners();
   let source: EventSource | null = null;
 
   const openEvents = (): void => {
     if (source || !Source) return;
-    source = new Source(`${base}/api/events?${tokenQuery}`);
+    source = new Source(`${base}/api/events${tokenQuery}`);
     const onMessage = (message: MessageEvent): void => {
       let raw: unknown;
       try {
@@ -46,7 +48,7 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
       try {
         response = await doFetch(`${base}/api/${method}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: { 'content-type': 'application/json', ...(options.token === null ? {} : { authorization: `Bearer ${options.token}` }) },
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
@@ -72,7 +74,7 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
       };
     },
     blobUrl(hash) {
-      return `${base}/blobs/${encodeURIComponent(hash)}?${tokenQuery}`;
+      return `${base}/blobs/${encodeURIComponent(hash)}${tokenQuery}`;
     },
   };
 }

@@ -7,8 +7,8 @@ export type PickedClient = { ok: true; client: ApiClient; transport: 'electron' 
 
 export function pickClient(win: Window): PickedClient {
   if (win.legwork) return { ok: true, client: createElectronClient(win.legwork), transport: 'electron' };
+  // no token in the URL: the app window Legwork opened holds the session cookie instead
   const token = rememberedToken(win);
-  if (!token) return { ok: false, message: 'This page needs the link Legwork printed when it started (it carries an access token). Open that link again.' };
   return { ok: true, client: createHttpClient({ apiBase: win.location.origin, token }), transport: 'http' };
 }
 

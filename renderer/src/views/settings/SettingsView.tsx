@@ -30,7 +30,6 @@ function SettingsForm({ current }: { current: Settings }) {
   const [planner, setPlanner] = useState(current.planner);
   const [baseURL, setBaseURL] = useState(current.llm.baseURL);
   const [model, setModel] = useState(current.llm.model);
-  const [agent, setAgent] = useState(current.agent);
   const [apiKey, setApiKey] = useState('');
 
   const submit = async (event: FormEvent) => {
@@ -42,7 +41,6 @@ function SettingsForm({ current }: { current: Settings }) {
     const patch: ApiInput<'settings.set'> = {
       ...(planner !== current.planner ? { planner } : {}),
       ...(Object.keys(llm).length ? { llm } : {}),
-      ...(agent.trim() && agent.trim() !== current.agent ? { agent: agent.trim() } : {}),
     };
     // the key leaves the field whatever happens: it is never kept in the panel
     setApiKey('');
@@ -88,7 +86,10 @@ function SettingsForm({ current }: { current: Settings }) {
       <label className="field-label" htmlFor="agent-name">
         Agent name
       </label>
-      <input id="agent-name" type="text" value={agent} onChange={(e) => setAgent(e.target.value)} maxLength={100} />
+      <input id="agent-name" type="text" value={current.agent} readOnly aria-describedby="agent-name-help" />
+      <p id="agent-name-help" className="muted">
+        Approvals are recorded under the account signed in to this computer.
+      </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save settings'}

@@ -1,0 +1,37 @@
+// `legwork secrets set SYSTEM --username U` (the password on stdin) and `legwork secrets list`:
+// the legacy systems' credentials in LEGWORK_HOME/secrets.enc, encrypted with LEGWORK_PASSPHRASE.
+import { legworkHome } from '../../core/home.ts';
+import { SYSTEMS } from '../../shared/plan.ts';
+import { parseFlags } from '../args.ts';
+import { UsageError } from '../usage.ts';
+import { openVault } from '../vault.ts';
+
+export const SECRETS_USAGE = `  secrets set SYSTEM --username U   keep a system's sign-in (the password is read from stdin) in
+                        LEGWORK_HOME/secrets.enc, encrypted with the passphrase in LEGWORK_PASSPHRASE
+  secrets list          the systems whose sign-in is kept
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export async function secretsCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const home = legworkHome();
+  if (sub === 'list') {
+    const systems = await openVault(home).systems();
+    process.stdout.write(systems.length ? `${systems.join('\n')}\n` : '');
+    return;
+  }
+  if (sub !== 'set') throw new UsageError('secrets: use `secrets set SYSTEM --username U` or `secrets list`');
+  const system = rest[0];
+  if (!system || !(SYSTEMS as readonly string[]).includes(system)) throw new UsageError(`secrets set: name one of ${SYSTEMS.join(', ')}`);
+  const flags = parseFlags(rest.slice(1), { username: { type: 'string' } });
+  if (!flags.username?.trim()) throw new UsageError('secrets set: --username is required');
+  const password = await readStdin();
+  if (!password) throw new UsageError('secrets set: give the password on stdin');
+  await openVault(home).setCredentials(system, { username: flags.username.trim(), password });
+  process.stderr.write(`legwork: the sign-in for ${system} is kept, encrypted, in ${home}/secrets.enc\n`);
+}
