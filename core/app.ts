@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiService, ServiceOptions } from './api/handlers.ts';
 import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
-import { Legwork } from './legwork.ts';
+import { Legwork, type LegworkOptions } from './legwork.ts';
 import { SettingsStore } from './settings.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
 
@@ -15,6 +15,8 @@ export interface LegworkServiceOptions extends ServiceOptions {
   agent?: string;
   /** the browser the automations drive, when Legwork launches it (no cdpPort): default headless */
   headless?: boolean;
+  /** plans a ticket; default the planner the settings choose (tests put a scripted planner here) */
+  planner?: LegworkOptions['planner'];
   /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
   notice?: (line: string) => void;
 }
@@ -32,7 +34,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
     systems,
     agent: opts.agent ?? settings.current.agent,
     browser: opts.cdpPort !== undefined ? { cdpEndpoint: `http://127.0.0.1:${opts.cdpPort}` } : { headless: opts.headless ?? true },
-    planner: plannerFor(settings),
+    planner: opts.planner ?? plannerFor(settings),
   });
   const events = new EventHub();
   // runs a crash left open are finished or handed over, as the executor decides

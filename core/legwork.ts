@@ -226,7 +226,7 @@ export class Legwork {
     const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
     if (!approval.ok) return approval;
     const runId = newRunId();
-    this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: [...new Set(current.plan.steps.map((s) => s.playbook))] });
+    this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: runPlaybooks(current.plan) });
     const started = await this.executor
       .start(current.plan, approval.data, { runId, mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) })
       .finally(() => this.starting.delete(runId));
@@ -263,6 +263,15 @@ export class Legwork {
   async close(): Promise<void> {
     await this.host.close();
   }
+}
+
+/**
+ * What a run is listed under: the plan's steps' playbooks; a question to the customer is listed under
+ * what was asked about (not under "hand over", the playbook its reply step borrows).
+ */
+export function runPlaybooks(plan: Plan): string[] {
+  const asked = plan.outcome === 'ask' ? plan.requests.map((r) => r.playbook).filter((p) => p !== 'hand_over') : plan.steps.map((s) => s.playbook);
+  return [...new Set(asked)];
 }
 
 /** The offline planner over the helpdesk's ticket: the customer's messages are what it reads. */

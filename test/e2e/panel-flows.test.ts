@@ -1,0 +1,102 @@
+// Each user's flow through the panel in real Chromium (browser mode, in this process), as a person
+// would walk it: the agent's run at 420 px, QA reviewing a write's screenshots. The page is what is
+// asserted, and the sandbox where a run changes it. Screenshots go to tmp/screens/.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningSandbox } from '../../sandbox/server.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { control, sandboxForTest } from '../helpers/sandbox.ts';
+import type { PolicyInput } from '../../shared/policy.ts';
+import { fileCancelRequest, homeWithLeadKey, pendingOrder, signed } from './harness.ts';
+import { openPanel, screen, startInProcess, type InProcess } from './in-process.ts';
+
+const EXAMPLE = JSON.parse(readFileSync(new URL('../../examples/policy.json', import.meta.url), 'utf8')) as PolicyInput;
+
+let sandbox: RunningSandbox;
+let core: InProcess;
+let browser: Browser;
+let page: Page;
+let cancelled: { orderId: string; ticket: number } | undefined;
+
+beforeAll(async () => {
+  const { home, lead } = homeWithLeadKey();
+  sandbox = await sandboxForTest();
+  [core, browser] = await Promise.all([startInProcess(sandbox, home), launchChromium()]);
+  // the team's policy as the examples give it: cancellations and notes approved by the agent, refunds capped
+  await core.service.handlers['policy.install']({ signedText: signed(EXAMPLE, lead) }, { caller: 'test' });
+  page = await openPanel(browser, core.panel);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await core?.stop();
+  await sandbox?.close();
+});
+
+const tab = (name: string) => page.getByRole('tab', { name });
+
+async function openTicket(p: Page, ticketId: number): Promise<void> {
+  await p.getByRole('tab', { name: 'Agent' }).click();
+  const back = p.getByRole('button', { name: '← Back to queue' });
+  if (await back.isVisible()) await back.click();
+  await p.getByRole('button', { name: 'Refresh' }).click();
+  await p.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticketId} `) }).click();
+  await p.getByRole('heading', { name: new RegExp(`Ticket #${ticketId}:`) }).waitFor();
+}
+
+async function approvedCancel(): Promise<{ orderId: string; ticket: number }> {
+  if (cancelled) return cancelled;
+  const order = await pendingOrder(sandbox);
+  const ticket = await fileCancelRequest(sandbox, order);
+  await openTicket(page, ticket);
+  await page.getByRole('button', { name: 'Propose' }).click();
+  await page.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Control+Enter');
+  await page
+    .getByText('Done: every step ran and was verified.')
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e: unknown) => {
+      await screen(page, 'debug-run');
+      throw new Error(`${String(e)}\n${(await page.locator('main').textContent())?.slice(-1500)}`);
+    });
+  cancelled = { orderId: order.orderId, ticket };
+  return cancelled;
+}
+
+describe('the panel in browser mode, walked through', () => {
+  it('QA opens a run and sees the cancel step in words, its parameters, duration, read-back and both screenshots', async () => {
+    const { orderId, ticket } = await approvedCancel();
+    expect((await control(sandbox, 'GET', '/state')).json.orders[orderId].status).toBe('cancelled');
+
+    await tab('QA').click();
+    await page.getByRole('list', { name: 'Runs' }).getByRole('button', { name: new RegExp(`Ticket #${ticket} `) }).click();
+    const steps = page.getByRole('list', { name: 'Steps of the run' });
+    await steps.waitFor();
+    const cancelRow = steps.getByRole('button', { name: /cancel pending order/ });
+    // move with the keyboard, as a reviewer would: focus the first step, then ↓ until the cancel step
+    await steps.getByRole('button').first().focus();
+    for (let i = 0; i < 8 && (await cancelRow.getAttribute('aria-current')) !== 'step'; i++) await page.keyboard.press('ArrowDown');
+    expect(await cancelRow.getAttribute('aria-current')).toBe('step');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/cancel pending order/);
+
+    const detail = page.getByRole('article', { name: /cancel pending order/ });
+    await expect.poll(() => detail.textContent()).toMatch(new RegExp(orderId.replace('#', '#?')));
+    expect(await detail.textContent()).toMatch(/took \d/);
+    expect(await detail.textContent()).toMatch(/Read back/);
+    for (const which of ['before', 'after']) {
+      const img = detail.getByRole('img', { name: new RegExp(`Screenshot ${which} step`) });
+      await img.waitFor();
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    }
+    await detail.scrollIntoViewIfNeeded();
+    await screen(page, 'qa-step');
+    const wide = await openPanel(browser, core.panel, { width: 1280, height: 800 });
+    await wide.getByRole('tab', { name: 'QA' }).click();
+    await wide.getByRole('list', { name: 'Runs' }).getByRole('button', { name: new RegExp(`Ticket #${ticket} `) }).click();
+    await wide.getByRole('list', { name: 'Steps of the run' }).getByRole('button', { name: /cancel pending order/ }).click();
+    await wide.getByRole('img', { name: /Screenshot after step/ }).waitFor();
+    await screen(wide, 'qa-step');
+    await wide.context().close();
+  }, 180_000);
+});
