@@ -25,6 +25,7 @@ import { Executor, newRunId } from './executor/executor.ts';
 import type { RunHandle } from './executor/run.ts';
 import type { ProgressEvent, RunSummary } from './executor/types.ts';
 import { approvePlan, planHash } from './plan-hash.ts';
+import { recompose } from './planner/recompose.ts';
 
 export interface LegworkOptions {
   home: string;
@@ -198,17 +199,18 @@ export class Legwork {
   }
 
   /** The agent changes one parameter: the plan gets a new hash, new decisions, and the value's source is the agent. */
-  editParam(ticketId: number, hash: string, stepId: string, param: string, value: unknown): Result<Proposal> {
+  editParam(ticketId: number, hash: string, stepId: string, param: string, value: unknown, opts: { unlock?: boolean } = {}): Result<Proposal> {
     const current = this.proposals.get(ticketId);
     if (!current || current.planHash !== hash) return fail('precondition_failed', `the plan of ticket #${ticketId} has changed; reload it`);
     const step = current.plan.steps.find((s) => s.id === stepId);
     if (!step) return fail('not_found', `the plan has no step ${stepId}`);
     if (step.kind !== 'write') return fail('invalid_input', `step ${stepId} only reads`);
     if (!Object.hasOwn(step.params, param)) return fail('invalid_input', `step ${stepId} (${step.action}) has no parameter "${param}"`);
-    const plan: Plan = structuredClone(current.plan);
-    const edited = plan.steps.find((s) => s.id === stepId)!;
-    edited.params[param] = value;
-    edited.provenance[param] = { source: 'agent', detail: `set by ${this.agent}` };
+    const was = step.provenance[param];
+    // a value read from a system is locked: the agent unlocks it on purpose, and the plan (so the trace) says so
+    if (was?.source === 'system' && !opts.unlock) return fail('precondition_failed', `${param} was read from ${step.system} (${was.detail}); unlock it to change it`);
+    const detail = was?.source === 'system' ? `unlocked and set by ${this.agent}; ${step.system} said ${JSON.stringify(step.params[param])} (${was.detail})` : `set by ${this.agent}`;
+    const plan = recompose(current.plan, stepId, param, value, { source: 'agent', detail });
     return { ok: true, data: this.settle(plan, current.reads, current.picks) };
   }
 
@@ -223,6 +225,8 @@ export class Legwork {
   ): Promise<Result<RunHandle>> {
     const current = this.proposals.get(ticketId);
     if (!current || current.planHash !== hash) return fail('precondition_failed', `this is not the plan proposed for ticket #${ticketId}; look at it again before approving`);
+    const open = current.plan.choices.filter((c) => c.picked === null);
+    if (open.length > 0) return fail('precondition_failed', `the plan has choices still to pick: ${open.map((c) => c.question).join('; ')}`);
     const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
     if (!approval.ok) return approval;
     const runId = newRunId();

@@ -61,6 +61,8 @@ export const RunViewSchema = z.object({
   outcome: RunOutcomeSchema.optional(),
   steps: z.array(StepStateSchema),
   escalation: z.string().optional(),
+  /** when the run handed the ticket over: whether the hand-over note made it onto the ticket */
+  handOverNoteAdded: z.boolean().optional(),
 });
 export type RunView = z.infer<typeof RunViewSchema>;
 
@@ -113,7 +115,8 @@ export const API = {
     output: ProposalSchema,
   },
   'proposal.editParam': {
-    input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown() }),
+    /** `unlock`: the value was read from a system and the agent changes it on purpose (recorded in the plan's provenance, so in the trace) */
+    input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown(), unlock: z.boolean().default(false) }),
     output: ProposalSchema,
   },
   'run.approve': { input: z.object({ ticketId: TicketId, planHash: Hash, mode: z.enum(['all', 'step']).default('all'), skip: z.array(z.string()).default([]) }), output: RunViewSchema },

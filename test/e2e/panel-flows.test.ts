@@ -45,14 +45,39 @@ async function openTicket(p: Page, ticketId: number): Promise<void> {
   await p.getByRole('heading', { name: new RegExp(`Ticket #${ticketId}:`) }).waitFor();
 }
 
+/** The bottom edge of an element is inside the viewport: what a person sees without scrolling. */
+async function onScreen(p: Page, selector: string): Promise<boolean> {
+  return p.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+}
+
 async function approvedCancel(): Promise<{ orderId: string; ticket: number }> {
   if (cancelled) return cancelled;
   const order = await pendingOrder(sandbox);
   const ticket = await fileCancelRequest(sandbox, order);
   await openTicket(page, ticket);
   await page.getByRole('button', { name: 'Propose' }).click();
-  await page.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
+  const heading = page.getByRole('heading', { name: /^Plan:/ });
+  await heading.waitFor({ timeout: 60_000 });
+  // focus moved to the plan; the plan is one line per step and the bar with Approve is on screen
+  expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+  const steps = page.getByRole('list', { name: 'Steps' });
+  expect(await steps.getByRole('listitem').count()).toBe(4);
+  expect((await steps.boundingBox())!.height).toBeLessThan(420);
+  expect(await onScreen(page, '.plan-bar')).toBe(true);
+  const cancelStep = steps.getByRole('listitem', { name: /cancel pending order/ });
+  expect(await cancelStep.textContent()).toMatch(/Needs your approval/);
+  await cancelStep.getByRole('button', { name: /cancel pending order/ }).click();
+  expect(await cancelStep.textContent()).toMatch(/Needs your approval \(team rule: cancellations are checked\)/);
+  expect(await cancelStep.textContent()).not.toMatch(/no rule names|default mode/);
+  await screen(page, 'agent-plan');
+
   await page.keyboard.press('Control+Enter');
+  const bar = page.getByRole('region', { name: 'Run' });
+  await bar.waitFor();
+  expect(await onScreen(page, '.run-bar')).toBe(true);
   await page
     .getByText('Done: every step ran and was verified.')
     .waitFor({ timeout: 60_000 })
@@ -60,11 +85,21 @@ async function approvedCancel(): Promise<{ orderId: string; ticket: number }> {
       await screen(page, 'debug-run');
       throw new Error(`${String(e)}\n${(await page.locator('main').textContent())?.slice(-1500)}`);
     });
+  // the result stays on screen, in the bar, and has the focus
+  expect(await onScreen(page, '.run-result')).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('run-result'))).toBe(true);
+  expect(await bar.textContent()).toMatch(/\d+ s/);
+  await screen(page, 'agent-done');
   cancelled = { orderId: order.orderId, ticket };
   return cancelled;
 }
 
 describe('the panel in browser mode, walked through', () => {
+  it('an agent at 420 px: a compact plan, the run bar on screen through the run, the result kept in view, the order cancelled', async () => {
+    const { orderId } = await approvedCancel();
+    expect((await control(sandbox, 'GET', '/state')).json.orders[orderId].status).toBe('cancelled');
+  }, 180_000);
+
   it('QA opens a run and sees the cancel step in words, its parameters, duration, read-back and both screenshots', async () => {
     const { orderId, ticket } = await approvedCancel();
     expect((await control(sandbox, 'GET', '/state')).json.orders[orderId].status).toBe('cancelled');
