@@ -10,6 +10,7 @@ import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import type { PolicyInput } from '../../shared/policy.ts';
 import { fileCancelRequest, homeWithLeadKey, pendingOrder, signed } from './harness.ts';
 import { openPanel, screen, startInProcess, type InProcess } from './in-process.ts';
+import { choosingPlanner, TWO_THINGS } from './choosing-planner.ts';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../examples/policy.json', import.meta.url), 'utf8')) as PolicyInput;
 
@@ -22,7 +23,7 @@ let cancelled: { orderId: string; ticket: number } | undefined;
 beforeAll(async () => {
   const { home, lead } = homeWithLeadKey();
   sandbox = await sandboxForTest();
-  [core, browser] = await Promise.all([startInProcess(sandbox, home), launchChromium()]);
+  [core, browser] = await Promise.all([startInProcess(sandbox, home, { planner: choosingPlanner }), launchChromium()]);
   // the team's policy as the examples give it: cancellations and notes approved by the agent, refunds capped
   await core.service.handlers['policy.install']({ signedText: signed(EXAMPLE, lead) }, { caller: 'test' });
   page = await openPanel(browser, core.panel);
@@ -133,5 +134,44 @@ describe('the panel in browser mode, walked through', () => {
     await wide.getByRole('img', { name: /Screenshot after step/ }).waitFor();
     await screen(wide, 'qa-step');
     await wide.context().close();
+  }, 180_000);
+
+  it('a two-choice plan: the agent picks both with the keyboard, Approve waits until then, and the run cancels with the picked reason', async () => {
+    const order = await pendingOrder(sandbox, cancelled ? [cancelled.orderId] : []);
+    const { json } = await control(sandbox, 'POST', '/tickets', {
+      from: order.email,
+      subject: `Cancel order ${order.orderId} ${TWO_THINGS}`,
+      body: `Hi,\n\nplease cancel order ${order.orderId}. I don't need it anymore.\n\nThanks,\n${order.name}`,
+    });
+    await openTicket(page, json.id as number);
+    await page.getByRole('button', { name: 'Propose' }).click();
+    const reason = page.getByRole('group', { name: 'Why is the order cancelled?' });
+    await reason.waitFor({ timeout: 60_000 });
+    const approve = page.getByRole('button', { name: /Approve/ });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await page.locator('.plan-bar').textContent()).toMatch(/2 choices to pick first/);
+    // the reason choice sits inside the cancel step
+    expect(await page.getByRole('listitem', { name: /cancel pending order/ }).getByRole('group').count()).toBe(1);
+    await screen(page, 'choices');
+
+    // Tab from the plan to the first choice, and pick with a key
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'group')); i++) await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(first).toMatch(/What about|Why is the order cancelled/);
+    await page.keyboard.press(first.startsWith('Why') ? '2' : '1');
+    // focus moves to the choice still open; a key picks it
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'group' && document.querySelectorAll('.choice-open').length === 1);
+    const second = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.keyboard.press(second.startsWith('Why') ? '2' : '1');
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Approve'));
+    expect(await approve.isDisabled()).toBe(false);
+    const cancelStep = page.getByRole('listitem', { name: /cancel pending order/ });
+    expect(await cancelStep.textContent()).toMatch(/no longer needed/);
+    await screen(page, 'choices-picked');
+
+    await page.keyboard.press('Enter');
+    await page.getByText('Done: every step ran and was verified.').waitFor({ timeout: 60_000 });
+    const state = (await control(sandbox, 'GET', '/state')).json;
+    expect(state.orders[order.orderId]).toMatchObject({ status: 'cancelled', cancel_reason: 'no longer needed' });
   }, 180_000);
 });

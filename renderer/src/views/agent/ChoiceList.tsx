@@ -41,9 +41,9 @@ function ChoiceItem({ choice, locked }: { choice: Choice; locked: boolean }) {
 
   return (
     <li className={`choice ${choice.picked === null ? 'choice-open' : 'choice-picked'}`}>
-      <div ref={group} role="group" aria-labelledby={headingId} tabIndex={-1} onKeyDown={onKey} className="choice-group">
-        <p id={headingId} className="choice-question">
-          <strong>{choice.question}</strong>
+      <div ref={group} role="group" aria-labelledby={headingId} tabIndex={0} onKeyDown={onKey} className="choice-group">
+        <p className="choice-question">
+          <strong id={headingId}>{choice.question}</strong>
           {choice.span && <span className="muted"> — “{choice.span.text}”</span>}
         </p>
         <p className="muted keys-hint">{choice.picked === null ? `Pick one: click, or press 1–${choice.options.length}` : 'Picked; another pick re-plans'}</p>
