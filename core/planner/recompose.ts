@@ -1,6 +1,6 @@
 // An edited parameter, carried through the plan: the step's amount (which the policy's caps read),
 // and every text composed from the old value — expected effects, the reply, the CRM note and the
-// other steps' texts — say the new one. The policy's decisions are taken again by the caller.
+// other steps' parameters — say the new one (a step's `why`, the facts found, is left as read). The policy's decisions are taken again by the caller.
 // Texts are matched on the renderings the composer writes (money as "$3,990.32", ids and words as
 // given); values too short to be told apart from other text (under 4 characters) are left alone.
 import type { ParamSource, Plan } from '../../shared/plan.ts';
@@ -36,8 +36,8 @@ export function recompose(plan: Plan, stepId: string, param: string, value: unkn
   if (swaps.length === 0) return out;
   const sub = (text: string) => swaps.reduce((t, [from, to]) => t.split(from).join(to), text);
   for (const s of out.steps) {
+    // `why` states what was found in the systems (the charge's own amount): facts, not composed from the edit
     s.expectedEffect = sub(s.expectedEffect);
-    s.why = sub(s.why);
     for (const [name, v] of Object.entries(s.params)) {
       if (typeof v === 'string' && !(s.id === stepId && name === param)) s.params[name] = sub(v);
     }

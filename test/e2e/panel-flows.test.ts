@@ -95,6 +95,33 @@ async function approvedCancel(): Promise<{ orderId: string; ticket: number }> {
   return cancelled;
 }
 
+interface Discrepancy {
+  kind: string;
+  order_id: string;
+  user_id: string;
+  amount: number;
+}
+const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** A duplicate capture the sandbox planted whose refund needs a second approver under the example policy ($500–$2,000). */
+async function discrepancy(nth: number): Promise<Discrepancy> {
+  const { json } = await control(sandbox, 'GET', '/state/extras');
+  const found = (json.billing.discrepancies as Discrepancy[]).filter((d) => d.kind === 'duplicate_capture' && d.amount > 500 && d.amount <= 2000);
+  if (!found[nth]) throw new Error('the sandbox has no such discrepancy');
+  return found[nth];
+}
+
+async function fileChargedTwice(d: Discrepancy): Promise<number> {
+  const user = (await control(sandbox, 'GET', '/state')).json.users[d.user_id];
+  const name = `${user.name.first_name} ${user.name.last_name}`;
+  const { json } = await control(sandbox, 'POST', '/tickets', {
+    from: user.email,
+    subject: `Charged twice for order ${d.order_id}`,
+    body: `Hello,\n\nI was charged twice for order ${d.order_id}. Please refund the duplicate charge.\n\nThanks,\n${name}`,
+  });
+  return json.id as number;
+}
+
 describe('the panel in browser mode, walked through', () => {
   it('an agent at 420 px: a compact plan, the run bar on screen through the run, the result kept in view, the order cancelled', async () => {
     const { orderId } = await approvedCancel();
@@ -174,4 +201,31 @@ describe('the panel in browser mode, walked through', () => {
     const state = (await control(sandbox, 'GET', '/state')).json;
     expect(state.orders[order.orderId]).toMatchObject({ status: 'cancelled', cancel_reason: 'no longer needed' });
   }, 180_000);
+
+  it('an agent unlocks the refund read from billing and edits it: the expected effect, the reply and the decision follow', async () => {
+    const d = await discrepancy(0);
+    const ticket = await fileChargedTwice(d);
+    await openTicket(page, ticket);
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
+    const refund = page.getByRole('listitem', { name: /adjust charge/ });
+    expect(await refund.textContent()).toMatch(/Needs a second approval/);
+    const reply = page.locator('.reply-body');
+    expect(await reply.textContent()).toContain(usd(d.amount));
+
+    await refund.getByRole('button', { name: /adjust charge/ }).click();
+    // read from billing: locked until unlocked on purpose
+    expect(await refund.getByRole('button', { name: 'Edit amount' }).count()).toBe(0);
+    await refund.getByRole('button', { name: 'Unlock amount' }).click();
+    await refund.getByRole('textbox', { name: 'New value for amount' }).fill('20');
+    await refund.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => reply.textContent()).toContain('$20.00');
+    expect(await reply.textContent()).not.toContain(usd(d.amount));
+    expect(await refund.textContent()).not.toMatch(/Needs a second approval/);
+    expect(await refund.textContent()).toMatch(/\$20\.00 of charge/);
+    expect(await refund.textContent()).toMatch(/unlocked and set by/);
+    // focus came back to the step that changed
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-label'))).toMatch(/adjust charge/);
+    await screen(page, 'agent-edit');
+  }, 120_000);
 });
