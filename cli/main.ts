@@ -8,6 +8,7 @@ import { evalCommand } from './commands/eval.ts';
 import { resolveCommand } from './commands/resolve.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { traceCommand } from './commands/trace.ts';
+import { approverCommand } from './commands/approver.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: sandboxCommand,
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   resolve: resolveCommand,
   recover: recoverCommand,
   trace: traceCommand,
+  approver: approverCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

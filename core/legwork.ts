@@ -181,6 +181,12 @@ export class Legwork {
     return this.propose(ticketId, onRead, { ...current.picks, [choiceId]: optionId });
   }
 
+  /** The plan proposed for a ticket (what an approval must name by its hash), if any. */
+  proposalOf(ticketId: number): Proposal | undefined {
+    const p = this.proposals.get(ticketId);
+    return p && { plan: p.plan, decisions: p.decisions, planHash: p.planHash };
+  }
+
   /** Takes the policy's decisions for a plan and remembers it as the ticket's proposal. */
   private settle(plan: Plan, reads: ReadLog, picks: Picks = {}): Proposed {
     const decisions = decidePlan(this.policy.current.policy, plan, this.decideContext(plan, reads));

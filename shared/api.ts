@@ -19,6 +19,8 @@ export const TicketSummarySchema = z.object({
   status: z.string(),
   assignee: z.string().nullable(),
   created: z.string(),
+  /** a plan of this ticket waits for a second approval */
+  waitingForApproval: z.boolean().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 
@@ -101,6 +103,27 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** A request for a second approval: one plan (by hash), waiting for a lead, granted or declined. */
+export const ApprovalRequestSchema = z.object({
+  id: z.string(),
+  ticketId: z.number(),
+  subject: z.string(),
+  planHash: Hash,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'granted', 'declined']),
+  /** the steps that need the second approval, in words, with the policy's reason and amount */
+  steps: z.array(z.object({ stepId: z.string(), action: z.string(), reason: z.string(), amount: z.number().optional(), expectedEffect: z.string() })),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  /** why it was declined (or a note with the grant) */
+  note: z.string().optional(),
+  /** the run the grant started */
+  runId: z.string().optional(),
+});
+export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
+const Session = z.string().min(16).max(100);
+
 const Empty = z.object({});
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -124,6 +147,15 @@ export const API = {
   'run.skip': { input: z.object({ runId: RunId, stepId: z.string() }), output: RunViewSchema },
   'run.cancel': { input: z.object({ runId: RunId }), output: RunViewSchema },
   'run.get': { input: z.object({ runId: RunId }), output: RunViewSchema },
+  /** the agent asks a lead for the second approval this plan's policy needs; bound to the plan's hash */
+  'approvals.request': { input: z.object({ ticketId: TicketId, planHash: Hash, mode: z.enum(['all', 'step']).default('all'), skip: z.array(z.string()).default([]) }), output: ApprovalRequestSchema },
+  /** the newest request for a ticket, if any (what the agent's panel shows after a reload) */
+  'approvals.forTicket': { input: z.object({ ticketId: TicketId }), output: ApprovalRequestSchema.nullable() },
+  /** a lead signs in with the passphrase set up with `legwork approver add` */
+  'approvals.signIn': { input: z.object({ name: z.string().min(1).max(100), passphrase: z.string().min(1).max(500) }), output: z.object({ session: Session, name: z.string() }) },
+  'approvals.list': { input: z.object({ session: Session }), output: z.array(ApprovalRequestSchema) },
+  /** grant (the run starts) or decline (with why) */
+  'approvals.decide': { input: z.object({ session: Session, requestId: z.string().min(1).max(100), grant: z.boolean(), note: z.string().max(2_000).default('') }), output: ApprovalRequestSchema },
   'ticket.escalate': { input: z.object({ ticketId: TicketId, note: z.string().min(1).max(20_000) }), output: Ok },
   'policy.get': { input: Empty, output: z.object({ policy: z.unknown(), source: z.string(), signedBy: z.string().nullable() }) },
   'policy.validate': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ ok: z.boolean(), errors: z.array(z.string()) }) },
@@ -150,6 +182,8 @@ export const API_METHODS = Object.keys(API) as ApiMethod[];
 export const ApiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('proposal.read'), ticketId: z.number(), read: ReadRecordSchema }),
   z.object({ type: z.literal('run.progress'), run: RunViewSchema }),
+  /** a second approval was granted (with the run it started) or declined */
+  z.object({ type: z.literal('approval.decided'), request: ApprovalRequestSchema, run: RunViewSchema.optional() }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEventSchema>;
 

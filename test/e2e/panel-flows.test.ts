@@ -11,8 +11,11 @@ import type { PolicyInput } from '../../shared/policy.ts';
 import { fileCancelRequest, homeWithLeadKey, pendingOrder, signed } from './harness.ts';
 import { openPanel, screen, startInProcess, type InProcess } from './in-process.ts';
 import { choosingPlanner, TWO_THINGS } from './choosing-planner.ts';
+import { Approvers } from '../../core/approvals/approvers.ts';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../examples/policy.json', import.meta.url), 'utf8')) as PolicyInput;
+
+const LEAD = { name: 'Lee Lead', passphrase: 'a long lead passphrase' };
 
 let sandbox: RunningSandbox;
 let core: InProcess;
@@ -26,6 +29,8 @@ beforeAll(async () => {
   [core, browser] = await Promise.all([startInProcess(sandbox, home, { planner: choosingPlanner }), launchChromium()]);
   // the team's policy as the examples give it: cancellations and notes approved by the agent, refunds capped
   await core.service.handlers['policy.install']({ signedText: signed(EXAMPLE, lead) }, { caller: 'test' });
+  // a lead set up as second approver, as `legwork approver add` does
+  expect(new Approvers(home).add(LEAD.name, LEAD.passphrase).ok).toBe(true);
   page = await openPanel(browser, core.panel);
 }, 120_000);
 
@@ -228,4 +233,46 @@ describe('the panel in browser mode, walked through', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-label'))).toMatch(/adjust charge/);
     await screen(page, 'agent-edit');
   }, 120_000);
+
+  it('a second approval: the agent requests it, a lead signed in with their own passphrase grants it in another window, and the run completes in the sandbox', async () => {
+    const d = await discrepancy(1);
+    const ticket = await fileChargedTwice(d);
+    await openTicket(page, ticket);
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
+    const refund = page.getByRole('listitem', { name: /adjust charge/ });
+    expect(await refund.textContent()).toMatch(/Needs a second approval/);
+    // Request second approval in place of Approve
+    expect(await page.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+    await page.getByRole('button', { name: /Request second approval/ }).click();
+    await page.getByText(/^Waiting for second approval/).waitFor();
+    await page.locator('.requester').getByText('waiting for second approval', { exact: true }).waitFor();
+    await screen(page, 'second-waiting');
+
+    // the lead, in their own window: the queue says the ticket waits; a wrong passphrase is refused
+    const leadPage = await openPanel(browser, core.panel, { width: 1280, height: 800 });
+    await leadPage.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticket} `) }).getByText('waiting for second approval').waitFor();
+    await leadPage.getByRole('tab', { name: 'Team lead' }).click();
+    await leadPage.getByLabel('Approver name').fill(LEAD.name);
+    await leadPage.getByLabel('Passphrase').fill('not the passphrase');
+    await leadPage.getByRole('button', { name: 'Sign in' }).click();
+    await leadPage.getByText('that name and passphrase do not match an approver set up here').waitFor();
+    await leadPage.getByLabel('Passphrase').fill(LEAD.passphrase);
+    await leadPage.getByRole('button', { name: 'Sign in' }).click();
+    const card = leadPage.getByRole('list', { name: 'Waiting for second approval' }).getByRole('listitem', { name: `Ticket #${ticket}` });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(new RegExp(`adjust charge · \\$${d.amount.toFixed(2)}`));
+    expect(await card.textContent()).toMatch(/Asked by agent/);
+    await screen(leadPage, 'second-lead');
+    await card.getByRole('button', { name: 'Grant second approval' }).click();
+    await leadPage.getByText(`Granted: the run for ticket #${ticket} has started.`).waitFor();
+
+    // the agent's panel hears it: the run runs and completes
+    await page.getByText('Done: every step ran and was verified.').waitFor({ timeout: 90_000 });
+    expect(await refund.locator('.badge.status-done').count()).toBe(1);
+    const { json } = await control(sandbox, 'GET', '/writes');
+    expect((json.writes as { op: string; target: string }[]).some((w) => w.target === d.order_id && !/note|reply|status/.test(w.op))).toBe(true);
+    await screen(page, 'second-done');
+    await leadPage.context().close();
+  }, 240_000);
 });

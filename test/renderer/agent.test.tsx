@@ -156,6 +156,34 @@ describe('agent view', () => {
     expect(screen.queryByRole('button', { name: /Approve|Hand over/ })).toBeNull();
   });
 
+  it('where the policy needs a second approver: Request second approval replaces Approve, the agent waits, hears a decline with why, and a grant starts the run', async () => {
+    const needs: Proposal = { ...proposal, decisions: [{ stepId: 's1', kind: 'second_approval', reason: 'cancel_pending_order of $1,204.33 is above the $1,000 approve cap' }, proposal.decisions[1]!] };
+    const request = { id: 'a-1', ticketId: 101, subject: 'cancel order #W2378156', planHash: HASH_A, requestedBy: 'ana', requestedAt: '2025-05-14T09:14:00Z', status: 'pending' as const, steps: [] };
+    const core = new FakeCore({ 'tickets.queue': () => queue, 'tickets.open': () => ticket, 'proposal.create': () => needs, 'approvals.request': () => request });
+    await openFirstTicket(core);
+    fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
+    const cancel = within(await screen.findByRole('list', { name: 'Steps' })).getByRole('listitem', { name: /Step 1/ });
+    expect(within(cancel).getByText('Needs a second approval')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Approve/ })).toBeNull();
+    expect(screen.getByText('Step 1 needs a second approval ($1,204.33 is over the team\'s $1,000 limit for one approver).')).toBeTruthy();
+    // Ctrl+Enter asks for it too: never an approval by the agent alone
+    fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
+    await screen.findByText(/^Waiting for second approval/);
+    expect(core.callsOf('approvals.request')).toEqual([{ ticketId: 101, planHash: HASH_A, mode: 'all', skip: [] }]);
+    expect(core.callsOf('run.approve')).toEqual([]);
+    expect(screen.getByText('waiting for second approval', { selector: '.pill' })).toBeTruthy();
+
+    core.emit({ type: 'approval.decided', request: { ...request, status: 'declined', decidedBy: 'Lee', note: 'call the customer first' } });
+    expect(screen.getByRole('alert').textContent).toBe('Declined by Lee: call the customer first');
+    expect(screen.getByRole('button', { name: /Request second approval again/ })).toBeTruthy();
+
+    core.emit({ type: 'approval.decided', request: { ...request, status: 'granted', decidedBy: 'Lee', runId: 'run-101-1' }, run: run([{ stepId: 's1', status: 'running' }, { stepId: 's2', status: 'pending' }]) });
+    const bar = screen.getByRole('region', { name: 'Run' });
+    expect(within(bar).getByText('Step 1 of 2')).toBeTruthy();
+    core.emit({ type: 'run.progress', run: run([{ stepId: 's1', status: 'done' }, { stepId: 's2', status: 'done' }], { status: 'finished', outcome: 'completed' }) });
+    expect(within(bar).getByText('Done: every step ran and was verified.')).toBeTruthy();
+  });
+
   it('a plan-time decision that will not let the step run says so before approving', async () => {
     const second: Proposal = { ...proposal, decisions: [{ stepId: 's1', kind: 'suggest', reason: 'only pending orders are cancelled through Legwork' }, proposal.decisions[1]!] };
     await openFirstTicket(agentCore(() => second));

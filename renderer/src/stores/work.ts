@@ -1,7 +1,7 @@
 // The ticket an agent works: the ticket, the reads behind the proposal, the proposal (with the hash
 // an approval binds to), the steps to skip, and the run with its live progress.
 import { createStore } from 'zustand/vanilla';
-import type { ApiClient, ApiEvent, Proposal, RunView, TicketView } from '../../../shared/api.ts';
+import type { ApiClient, ApiEvent, ApprovalRequest, Proposal, RunView, TicketView } from '../../../shared/api.ts';
 import type { ReadRecord } from '../../../shared/plan.ts';
 import { errorMessage } from '../api/envelope.ts';
 
@@ -23,6 +23,8 @@ export interface WorkState {
   busy: WorkAction | null;
   error: string | null;
   escalated: boolean;
+  /** the second approval asked for this ticket: pending, granted (with its run) or declined (with why) */
+  secondApproval: ApprovalRequest | null;
   /** where focus moves after what just changed; the component that owns it takes it and calls focused() */
   focus: FocusTarget | null;
   /** when the run on screen was approved, and when it finished (ms since epoch) */
@@ -45,6 +47,8 @@ export interface WorkState {
   skipStep(stepId: string): Promise<void>;
   cancel(): Promise<void>;
   escalate(note: string): Promise<void>;
+  /** asks a lead for the second approval the policy needs on the plan on screen */
+  requestSecondApproval(): Promise<void>;
   onEvent(event: ApiEvent): void;
 }
 
@@ -56,7 +60,12 @@ function later(current: RunView | null, incoming: RunView): RunView {
   return RANK[incoming.status] < RANK[current.status] ? current : incoming;
 }
 
-const FRESH = { ticket: null, reads: [], proposal: null, skip: [], stepMode: false, run: null, busy: null, error: null, escalated: false, focus: null, runStartedAt: null, runEndedAt: null };
+/** Steps of the plan (not skipped) whose decision needs a second approver. */
+export function needsSecondApproval(proposal: Proposal, skip: string[]): string[] {
+  return proposal.decisions.filter((d) => d.kind === 'second_approval' && !skip.includes(d.stepId)).map((d) => d.stepId);
+}
+
+const FRESH = { ticket: null, reads: [], proposal: null, skip: [], stepMode: false, run: null, busy: null, error: null, escalated: false, secondApproval: null, focus: null, runStartedAt: null, runEndedAt: null };
 
 export const createWorkStore = (api: ApiClient) =>
   createStore<WorkState>()((set, get) => {
@@ -97,6 +106,8 @@ export const createWorkStore = (api: ApiClient) =>
         set({ ticketId: id, ...FRESH });
         const ticket = await attempt('open', () => api.call('tickets.open', { ticketId: id }));
         if (ticket && get().ticketId === id) set({ ticket });
+        const asked = await api.call('approvals.forTicket', { ticketId: id }).catch(() => null);
+        if (asked?.status === 'pending' && get().ticketId === id) set({ secondApproval: asked });
       },
       close() {
         set({ ticketId: null, ...FRESH });
@@ -105,7 +116,7 @@ export const createWorkStore = (api: ApiClient) =>
         set({ focus: null });
       },
       async propose() {
-        set({ reads: [], proposal: null, skip: [], run: null, escalated: false, runStartedAt: null, runEndedAt: null });
+        set({ reads: [], proposal: null, skip: [], run: null, escalated: false, runStartedAt: null, runEndedAt: null, secondApproval: null });
         const proposal = await attempt('propose', () => api.call('proposal.create', { ticketId: ticketId() }));
         if (proposal && proposal.plan.ticketId === get().ticketId) set({ proposal, focus: 'plan', reads: proposal.plan.reads.length ? proposal.plan.reads : get().reads });
       },
@@ -142,6 +153,8 @@ export const createWorkStore = (api: ApiClient) =>
         if (proposal.plan.outcome === 'escalate') return;
         const open = proposal.plan.choices.filter((c) => c.picked === null);
         if (open.length > 0) return set({ error: `Pick first: ${open.map((c) => c.question).join('; ')}` });
+        // where the policy needs a second approver, the agent asks for one instead of approving alone
+        if (needsSecondApproval(proposal, skip).length > 0) return get().requestSecondApproval();
         // the approval always carries the hash of the plan on screen
         set({ runStartedAt: Date.now(), runEndedAt: null });
         const approved = await attempt('approve', () =>
@@ -171,6 +184,14 @@ export const createWorkStore = (api: ApiClient) =>
         const run = await attempt('cancel', () => api.call('run.cancel', { runId: runId() }));
         if (run) setRun(run);
       },
+      async requestSecondApproval() {
+        const { proposal, skip, stepMode, busy } = get();
+        if (!proposal || busy) return;
+        const request = await attempt('approve', () =>
+          api.call('approvals.request', { ticketId: ticketId(), planHash: proposal.planHash, mode: stepMode ? 'step' : 'all', skip }),
+        );
+        if (request) set({ secondApproval: request, focus: 'approve' });
+      },
       async escalate(note) {
         const done = await attempt('escalate', () => api.call('ticket.escalate', { ticketId: ticketId(), note }));
         if (done) set({ escalated: true });
@@ -181,7 +202,19 @@ export const createWorkStore = (api: ApiClient) =>
           if (event.ticketId === state.ticketId && state.busy === 'propose') set({ reads: [...state.reads, event.read] });
           return;
         }
-        const ours = state.run ? state.run.runId === event.run.runId : state.busy === 'approve' && event.run.ticketId === state.ticketId;
+        if (event.type === 'approval.decided') {
+          if (event.request.ticketId !== state.ticketId) return;
+          set({ secondApproval: event.request, focus: event.request.status === 'declined' ? 'approve' : state.focus });
+          if (event.run) {
+            set({ runStartedAt: Date.now(), runEndedAt: null, focus: 'run' });
+            setRun(event.run);
+          }
+          return;
+        }
+        const waiting = state.secondApproval?.status === 'pending' || state.secondApproval?.runId === event.run.runId;
+        const ours = state.run
+          ? state.run.runId === event.run.runId
+          : (state.busy === 'approve' || waiting) && event.run.ticketId === state.ticketId;
         if (ours) setRun(event.run);
       },
     };

@@ -38,11 +38,14 @@ export function plainReason(kind: DecisionKind, reason: string, action: string):
   if (/only reads/.test(reason)) return 'it only reads';
   if ((m = reason.match(/^no rule names \S+, so the policy's default mode (\w+) applies/))) return `team default: writes ${MODE_WORDS[m[1]!] ?? m[1]}`;
   if ((m = reason.match(/sets \S+ to (\w+)/))) return `team rule: ${noun(action)} ${MODE_WORDS[m[1]!] ?? m[1]}`;
-  if ((m = reason.match(/^(\$[\d,.]+) is above the (\$[\d,.]+) (second-approval|approve|auto) cap/))) {
+  if ((m = reason.match(/(\$[\d,.]+) is above the (\$[\d,.]+) (second-approval|approve|auto) cap/))) {
     const limit = m[3] === 'second-approval' ? 'limit even with a second approver' : m[3] === 'approve' ? 'limit for one approver' : 'limit for running by itself';
     return `${m[1]} is over the team's ${m[2]} ${limit}`;
   }
-  if ((m = reason.match(/^(\$[\d,.]+) is within the (\$[\d,.]+)/))) return `${m[1]} is within the team's ${m[2]} limit`;
+  if ((m = reason.match(/^(.+) when (.+)$/)) && /^the policy makes/.test(m[1]!)) {
+    return `team rule: when ${m[2]}`;
+  }
+  if ((m = reason.match(/(\$[\d,.]+) is within the (\$[\d,.]+)/))) return `${m[1]} is within the team's ${m[2]} limit`;
   if (/caps but the plan gives it no amount/.test(reason)) return 'the amount is not known, so the team\'s limit cannot be checked';
   if ((m = reason.match(/the (\w+) playbook is set to (\w+)/))) return `team rule: ${words(m[1]!)} requests ${MODE_WORDS[m[2]!] ?? m[2]}`;
   if (/^only the ticket's text supports/.test(reason)) return 'a value comes only from the customer\'s message';

@@ -61,6 +61,12 @@ export function QueueView() {
               <span className="row-meta">
                 {t.requester} · <span className={`pill ticket-${t.status}`}>{t.status}</span> · {showDate(t.created)}
                 {t.assignee ? ` · ${t.assignee}` : ''}
+                {t.waitingForApproval && (
+                  <>
+                    {' · '}
+                    <span className="pill waiting">waiting for second approval</span>
+                  </>
+                )}
               </span>
             </button>
           </li>
