@@ -143,8 +143,14 @@ export class Legwork {
 
   /** The helpdesk queue. */
   async queue(filter: { status?: string; q?: string } = {}): Promise<Result<Awaited<ReturnType<typeof listTickets.output.parse>>['tickets']>> {
-    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) });
-    return out.ok ? { ok: true, data: out.output.tickets } : { ok: false, error: out.error };
+    const out = await this.queuePage(filter);
+    return out.ok ? { ok: true, data: out.data.tickets } : out;
+  }
+
+  /** One page of the helpdesk queue, with how many pages there are. */
+  async queuePage(filter: { status?: string; q?: string; page?: number } = {}): Promise<Result<ReturnType<typeof listTickets.output.parse>>> {
+    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: filter.page ?? 1 });
+    return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
   }
 
   async ticket(ticketId: number): Promise<Result<Ticket>> {

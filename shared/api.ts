@@ -130,6 +130,19 @@ const Ok = z.object({ ok: z.literal(true) });
 /** Every call of the core's API. Method names are what both transports carry. */
 export const API = {
   'tickets.queue': { input: z.object({ status: z.string().optional(), q: z.string().max(200).optional() }), output: z.array(TicketSummarySchema) },
+  /** the queue a page at a time over every ticket: open work (new, open, pending) by default, a search, counts per status */
+  'tickets.list': {
+    input: z.object({ view: z.string().max(20).default('open_work'), q: z.string().max(200).optional(), page: z.number().int().positive().default(1) }),
+    output: z.object({
+      tickets: z.array(TicketSummarySchema),
+      page: z.number(),
+      pages: z.number(),
+      total: z.number(),
+      counts: z.record(z.string(), z.number()),
+      /** false when a status had more pages than are read */
+      complete: z.boolean(),
+    }),
+  },
   'tickets.open': { input: z.object({ ticketId: TicketId }), output: TicketViewSchema },
   'proposal.create': { input: z.object({ ticketId: TicketId, picks: PicksSchema.optional() }), output: ProposalSchema },
   /** the agent picks one option of one of the plan's choices: the plan is re-composed with every pick so far */

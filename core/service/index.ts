@@ -5,6 +5,7 @@ import { policyHandlers } from './policy.ts';
 import { proposalHandlers } from './proposal.ts';
 import { LiveRuns, runHandlers } from './run.ts';
 import { approvalHandlers } from './approvals.ts';
+import { queueHandlers } from './queue.ts';
 import { ApprovalRequests } from '../approvals/requests.ts';
 import { settingsHandlers } from './settings.ts';
 import { ticketHandlers } from './tickets.ts';
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
   const waiting = () => new Set(requests.all().filter((r) => r.status === 'pending').map((r) => r.ticketId));
   return {
     ...ticketHandlers(ctx, waiting),
+    ...queueHandlers(ctx, waiting),
     ...proposalHandlers(ctx),
     ...runHandlers(ctx, runs),
     ...approvalHandlers(ctx, runs, requests),

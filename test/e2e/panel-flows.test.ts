@@ -275,4 +275,38 @@ describe('the panel in browser mode, walked through', () => {
     await screen(page, 'second-done');
     await leadPage.context().close();
   }, 240_000);
+
+  it('the queue: open work first with counts, every ticket reachable page by page, a search', async () => {
+    const { json: extras } = await control(sandbox, 'GET', '/state/extras');
+    const all = extras.helpdesk.tickets as { id: number; status: string; subject: string; requester_name: string; requester_email: string }[];
+    const open = all.filter((t) => t.status !== 'solved');
+    await page.getByRole('tab', { name: 'Agent' }).click();
+    const back = page.getByRole('button', { name: '← Back to queue' });
+    if (await back.isVisible()) await back.click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const show = page.getByRole('combobox', { name: 'Show' });
+    await expect.poll(() => show.locator('option').first().textContent(), { timeout: 30_000 }).toBe(`Open work (${open.length})`);
+    expect(await show.locator('option').last().textContent()).toBe(`All (${all.length})`);
+    // every open ticket is reachable through the pages
+    const seen = new Set<string>();
+    const pager = page.getByRole('navigation', { name: 'Queue pages' });
+    const pages = Number(/Page 1 of (\d+)/.exec((await pager.textContent()) ?? '')?.[1]);
+    expect(pages).toBe(Math.ceil(open.length / 20));
+    for (let p = 1; p <= pages; p++) {
+      if (p > 1) {
+        await page.getByRole('button', { name: 'Next →' }).click();
+        await page.getByText(new RegExp(`^Page ${p} of`)).waitFor();
+      }
+      for (const row of await page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()) seen.add(row);
+    }
+    expect([...seen].sort(), await page.locator('.pager').textContent()).toEqual(open.map((t) => `#${t.id}`).sort());
+    await screen(page, 'queue');
+    // the helpdesk's search (subject, requester name or email, as a substring) over open work
+    const target = open[0]!;
+    const matching = open.filter((t) => [t.subject, t.requester_name, t.requester_email].some((f) => f.toLowerCase().includes(target.requester_email.toLowerCase())));
+    await page.getByRole('searchbox', { name: 'Search tickets' }).fill(target.requester_email);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()).toEqual(expect.arrayContaining([`#${target.id}`]));
+    expect((await page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()).sort()).toEqual(matching.map((t) => `#${t.id}`).sort());
+  }, 120_000);
 });

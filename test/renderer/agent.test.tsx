@@ -6,14 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
 import { deferred, FakeCore } from './fake-core.ts';
-import { editedProposal, HASH_A, HASH_B, proposal, queue, reads, run, ticket } from './fixtures.ts';
+import { editedProposal, HASH_A, HASH_B, proposal, queuePage, reads, run, ticket } from './fixtures.ts';
 import type { Proposal } from '../../shared/api.ts';
 
 afterEach(cleanup);
 
 function agentCore(answer: () => Promise<Proposal> | Proposal = () => proposal) {
   return new FakeCore({
-    'tickets.queue': () => queue,
+    'tickets.list': () => queuePage,
     'tickets.open': () => ticket,
     'proposal.create': answer,
     'proposal.editParam': () => editedProposal,
@@ -143,7 +143,7 @@ describe('agent view', () => {
 
   it('a hand-over plan offers Hand over, never Approve, and says Handed over once the note is on the ticket', async () => {
     const handOver: Proposal = { ...proposal, plan: { ...proposal.plan, outcome: 'escalate', reason: 'out of scope: a legal threat' } };
-    const core = new FakeCore({ 'tickets.queue': () => queue, 'tickets.open': () => ticket, 'proposal.create': () => handOver, 'ticket.escalate': () => ({ ok: true }) });
+    const core = new FakeCore({ 'tickets.list': () => queuePage, 'tickets.open': () => ticket, 'proposal.create': () => handOver, 'ticket.escalate': () => ({ ok: true }) });
     await openFirstTicket(core);
     fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
     await screen.findByRole('list', { name: 'Steps' });
@@ -159,7 +159,7 @@ describe('agent view', () => {
   it('where the policy needs a second approver: Request second approval replaces Approve, the agent waits, hears a decline with why, and a grant starts the run', async () => {
     const needs: Proposal = { ...proposal, decisions: [{ stepId: 's1', kind: 'second_approval', reason: 'cancel_pending_order of $1,204.33 is above the $1,000 approve cap' }, proposal.decisions[1]!] };
     const request = { id: 'a-1', ticketId: 101, subject: 'cancel order #W2378156', planHash: HASH_A, requestedBy: 'ana', requestedAt: '2025-05-14T09:14:00Z', status: 'pending' as const, steps: [] };
-    const core = new FakeCore({ 'tickets.queue': () => queue, 'tickets.open': () => ticket, 'proposal.create': () => needs, 'approvals.request': () => request });
+    const core = new FakeCore({ 'tickets.list': () => queuePage, 'tickets.open': () => ticket, 'proposal.create': () => needs, 'approvals.request': () => request });
     await openFirstTicket(core);
     fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
     const cancel = within(await screen.findByRole('list', { name: 'Steps' })).getByRole('listitem', { name: /Step 1/ });
@@ -237,7 +237,7 @@ describe('agent view', () => {
   });
 
   it('shows an error, not a crash, when core refuses a call', async () => {
-    const core = new FakeCore({ 'tickets.queue': () => queue, 'tickets.open': () => ticket });
+    const core = new FakeCore({ 'tickets.list': () => queuePage, 'tickets.open': () => ticket });
     await openFirstTicket(core);
     fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/no answer scripted for proposal.create/);

@@ -8,7 +8,7 @@ import { App } from '../../renderer/src/App.tsx';
 import type { Proposal } from '../../shared/api.ts';
 import type { Choice } from '../../shared/request.ts';
 import { FakeCore } from './fake-core.ts';
-import { HASH_A, proposal, queue, ticket } from './fixtures.ts';
+import { HASH_A, proposal, queuePage, ticket } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -48,7 +48,7 @@ function choosingCore() {
     planHash: version === 0 ? HASH_A : hashOf(version),
   });
   return new FakeCore({
-    'tickets.queue': () => queue,
+    'tickets.list': () => queuePage,
     'tickets.open': () => ticket,
     'proposal.create': current,
     'proposal.choose': ({ choiceId, optionId }) => {

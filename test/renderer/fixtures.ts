@@ -11,6 +11,9 @@ export const queue: TicketSummary[] = [
   { id: 103, subject: 'Charged twice for one order', requester: 'Omar Silva', status: 'pending', assignee: 'ana', created: '2025-05-13T17:05:00Z' },
 ];
 
+/** the queue as tickets.list answers it: one page, counted per status */
+export const queuePage = { tickets: queue, page: 1, pages: 1, total: 3, counts: { new: 1, open: 1, pending: 1, solved: 4 }, complete: true };
+
 export const ticket: TicketView = {
   id: 101,
   subject: 'Please cancel my order #W2378156',
