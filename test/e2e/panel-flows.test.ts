@@ -299,7 +299,7 @@ describe('the panel in browser mode, walked through', () => {
       }
       for (const row of await page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()) seen.add(row);
     }
-    expect([...seen].sort(), await page.locator('.pager').textContent()).toEqual(open.map((t) => `#${t.id}`).sort());
+    expect([...seen].sort(), (await page.locator('.pager').textContent()) ?? '').toEqual(open.map((t) => `#${t.id}`).sort());
     await screen(page, 'queue');
     // the helpdesk's search (subject, requester name or email, as a substring) over open work
     const target = open[0]!;
