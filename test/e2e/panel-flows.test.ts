@@ -46,8 +46,9 @@ async function openTicket(p: Page, ticketId: number): Promise<void> {
   await p.getByRole('tab', { name: 'Agent' }).click();
   const back = p.getByRole('button', { name: '← Back to queue' });
   if (await back.isVisible()) await back.click();
-  await p.getByRole('button', { name: 'Refresh' }).click();
-  await p.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticketId} `) }).click();
+  // the queue reads the helpdesk's whole listing: give it time on a busy machine
+  await p.getByRole('button', { name: 'Refresh' }).click({ timeout: 60_000 });
+  await p.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticketId} `) }).click({ timeout: 60_000 });
   await p.getByRole('heading', { name: new RegExp(`Ticket #${ticketId}:`) }).waitFor();
 }
 
@@ -283,7 +284,7 @@ describe('the panel in browser mode, walked through', () => {
     await page.getByRole('tab', { name: 'Agent' }).click();
     const back = page.getByRole('button', { name: '← Back to queue' });
     if (await back.isVisible()) await back.click();
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click({ timeout: 60_000 });
     const show = page.getByRole('combobox', { name: 'Show' });
     await expect.poll(() => show.locator('option').first().textContent(), { timeout: 30_000 }).toBe(`Open work (${open.length})`);
     expect(await show.locator('option').last().textContent()).toBe(`All (${all.length})`);
@@ -294,7 +295,7 @@ describe('the panel in browser mode, walked through', () => {
     expect(pages).toBe(Math.ceil(open.length / 20));
     for (let p = 1; p <= pages; p++) {
       if (p > 1) {
-        await page.getByRole('button', { name: 'Next →' }).click();
+        await page.getByRole('button', { name: 'Next →' }).click({ timeout: 60_000 });
         await page.getByText(new RegExp(`^Page ${p} of`)).waitFor();
       }
       for (const row of await page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()) seen.add(row);
