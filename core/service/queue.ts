@@ -1,5 +1,5 @@
-// The agent's queue over every ticket: the helpdesk's listing read in full (page by page, with the
-// search the helpdesk offers), counted per status, and served a page at a time. The
+// The agent's queue over every ticket: each status read in full from the helpdesk (page by page,
+// with the search the helpdesk offers), counted per status, and served a page at a time. The
 // default view is the work still open (new, open, pending — new first); "all" lists solved last.
 import type { ApiHandlers } from '../api/handlers.ts';
 import type { TicketSummary } from '../../shared/api.ts';
@@ -12,11 +12,10 @@ export const PAGE_SIZE = 20;
 const MAX_PAGES = 50;
 
 export function queueHandlers({ legwork }: ServiceContext, waiting: () => Set<number>): Pick<ApiHandlers, 'tickets.list'> {
-  /** every ticket the search matches, whatever its status: one listing, read page by page */
-  async function everyTicket(q: string | undefined): Promise<{ tickets: TicketSummary[]; complete: boolean }> {
+  async function everyTicket(status: string, q: string | undefined): Promise<{ tickets: TicketSummary[]; complete: boolean }> {
     const tickets: TicketSummary[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const got = unwrap(await legwork.queuePage({ ...(q ? { q } : {}), page }));
+      const got = unwrap(await legwork.queuePage({ status, ...(q ? { q } : {}), page }));
       tickets.push(...got.tickets);
       if (got.page >= got.pages) return { tickets, complete: true };
     }
@@ -28,9 +27,13 @@ export function queueHandlers({ legwork }: ServiceContext, waiting: () => Set<nu
       if (view !== 'open_work' && view !== 'all' && !(QUEUE_STATUSES as readonly string[]).includes(view)) {
         throw new ServiceError('invalid_input', `view must be open_work, all or one of ${QUEUE_STATUSES.join(', ')}, not "${view.slice(0, 40)}"`);
       }
-      const read = await everyTicket(q?.trim() || undefined);
-      const complete = read.complete;
-      const byStatus: Record<string, TicketSummary[]> = Object.fromEntries(QUEUE_STATUSES.map((st) => [st, read.tickets.filter((t) => t.status === st)]));
+      const byStatus: Record<string, TicketSummary[]> = {};
+      let complete = true;
+      for (const status of QUEUE_STATUSES) {
+        const read = await everyTicket(status, q?.trim() || undefined);
+        byStatus[status] = read.tickets;
+        complete &&= read.complete;
+      }
       const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, byStatus[s]!.length]));
       const shown = view === 'open_work' ? OPEN_WORK : view === 'all' ? [...QUEUE_STATUSES] : [view];
       const held = waiting();
