@@ -150,13 +150,13 @@ describe('the panel in browser mode, walked through', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/cancel pending order/);
 
     const detail = page.getByRole('article', { name: /cancel pending order/ });
-    await expect.poll(() => detail.textContent()).toMatch(new RegExp(orderId.replace('#', '#?')));
+    await expect.poll(() => detail.textContent(), { timeout: 20_000 }).toMatch(new RegExp(orderId.replace('#', '#?')));
     expect(await detail.textContent()).toMatch(/took \d/);
     expect(await detail.textContent()).toMatch(/Read back/);
     for (const which of ['before', 'after']) {
       const img = detail.getByRole('img', { name: new RegExp(`Screenshot ${which} step`) });
       await img.waitFor();
-      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
     }
     await detail.scrollIntoViewIfNeeded();
     await screen(page, 'qa-step');
@@ -225,7 +225,7 @@ describe('the panel in browser mode, walked through', () => {
     await refund.getByRole('button', { name: 'Unlock amount' }).click();
     await refund.getByRole('textbox', { name: 'New value for amount' }).fill('20');
     await refund.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => reply.textContent()).toContain('$20.00');
+    await expect.poll(() => reply.textContent(), { timeout: 30_000 }).toContain('$20.00');
     expect(await reply.textContent()).not.toContain(usd(d.amount));
     expect(await refund.textContent()).not.toMatch(/Needs a second approval/);
     expect(await refund.textContent()).toMatch(/\$20\.00 of charge/);
@@ -307,7 +307,7 @@ describe('the panel in browser mode, walked through', () => {
     const matching = open.filter((t) => [t.subject, t.requester_name, t.requester_email].some((f) => f.toLowerCase().includes(target.requester_email.toLowerCase())));
     await page.getByRole('searchbox', { name: 'Search tickets' }).fill(target.requester_email);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect.poll(() => page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()).toEqual(expect.arrayContaining([`#${target.id}`]));
+    await expect.poll(() => page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents(), { timeout: 60_000 }).toEqual(expect.arrayContaining([`#${target.id}`]));
     expect((await page.getByRole('list', { name: 'Tickets' }).locator('.row-title .muted').allTextContents()).sort()).toEqual(matching.map((t) => `#${t.id}`).sort());
   }, 120_000);
 });
