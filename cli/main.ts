@@ -9,6 +9,7 @@ import { resolveCommand } from './commands/resolve.ts';
 import { recoverCommand } from './commands/recover.ts';
 import { traceCommand } from './commands/trace.ts';
 import { secretsCommand } from './commands/secrets.ts';
+import { approverCommand } from './commands/approver.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: sandboxCommand,
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   recover: recoverCommand,
   trace: traceCommand,
   secrets: secretsCommand,
+  approver: approverCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

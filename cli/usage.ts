@@ -5,6 +5,7 @@ import { RESOLVE_USAGE } from './commands/resolve.ts';
 import { RECOVER_USAGE } from './commands/recover.ts';
 import { TRACE_USAGE } from './commands/trace.ts';
 import { SECRETS_USAGE } from './commands/secrets.ts';
+import { APPROVER_USAGE } from './commands/approver.ts';
 
 export class UsageError extends Error {}
 
@@ -16,7 +17,7 @@ ${START_USAGE}  sandbox               start the four sandbox legacy systems and 
       --port N          first port (helpdesk, crm, orders, billing, control follow); 0 = free ports
       --host H          address to listen on (default 127.0.0.1)
       --faults SPEC     fault switches, e.g. "all.latency=100,orders.errors=0.2,crm.layout=variant"
-${RESOLVE_USAGE}${RECOVER_USAGE}  policy keygen --out DIR
+${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
                         create the team lead's ed25519 key pair (DIR/lead.key.pem 0600, DIR/lead.pub.pem)
   policy sign --key PRIVATE.pem --in POLICY.json --out SIGNED.json
                         check a policy and sign it with the lead's private key

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiService, ServiceOptions } from './api/handlers.ts';
 import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
-import { Legwork } from './legwork.ts';
+import { Legwork, type LegworkOptions } from './legwork.ts';
 import { SettingsStore } from './settings.ts';
 import { signedInAgent } from './identity.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
@@ -19,6 +19,8 @@ export interface LegworkServiceOptions extends ServiceOptions {
   agent?: string;
   /** the browser the automations drive, when Legwork launches it (no cdpTransport): default headless */
   headless?: boolean;
+  /** plans a ticket; default the planner the settings choose (tests put a scripted planner here) */
+  planner?: LegworkOptions['planner'];
   /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
   notice?: (line: string) => void;
 }
@@ -37,7 +39,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
     systems,
     agent,
     browser: opts.cdpTransport ? { cdp: opts.cdpTransport } : { headless: opts.headless ?? true },
-    planner: plannerFor(settings),
+    planner: opts.planner ?? plannerFor(settings),
     ...(opts.secrets ? { secrets: opts.secrets } : {}),
     notice,
   });

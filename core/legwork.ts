@@ -29,6 +29,7 @@ import { Executor, newRunId } from './executor/executor.ts';
 import type { RunHandle } from './executor/run.ts';
 import type { ProgressEvent, RunSummary } from './executor/types.ts';
 import { approvePlan, planHash } from './plan-hash.ts';
+import { recompose } from './planner/recompose.ts';
 
 export interface LegworkOptions {
   home: string;
@@ -154,8 +155,14 @@ export class Legwork {
 
   /** The helpdesk queue. */
   async queue(filter: { status?: string; q?: string } = {}): Promise<Result<Awaited<ReturnType<typeof listTickets.output.parse>>['tickets']>> {
-    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) });
-    return out.ok ? { ok: true, data: out.output.tickets } : { ok: false, error: out.error };
+    const out = await this.queuePage(filter);
+    return out.ok ? { ok: true, data: out.data.tickets } : out;
+  }
+
+  /** One page of the helpdesk queue, with how many pages there are. */
+  async queuePage(filter: { status?: string; q?: string; page?: number } = {}): Promise<Result<ReturnType<typeof listTickets.output.parse>>> {
+    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: filter.page ?? 1 });
+    return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
   }
 
   async ticket(ticketId: number): Promise<Result<Ticket>> {
@@ -192,6 +199,12 @@ export class Legwork {
     return this.propose(ticketId, onRead, { ...current.picks, [choiceId]: optionId });
   }
 
+  /** The plan proposed for a ticket (what an approval must name by its hash), if any. */
+  proposalOf(ticketId: number): Proposal | undefined {
+    const p = this.proposals.get(ticketId);
+    return p && { plan: p.plan, decisions: p.decisions, planHash: p.planHash };
+  }
+
   /** Takes the policy's decisions for a plan and remembers it as the ticket's proposal. */
   private settle(plan: Plan, reads: ReadLog, picks: Picks = {}): Proposed {
     const decisions = decidePlan(this.policy.current.policy, plan, this.decideContext(plan, reads));
@@ -210,17 +223,18 @@ export class Legwork {
   }
 
   /** The agent changes one parameter: the plan gets a new hash, new decisions, and the value's source is the agent. */
-  editParam(ticketId: number, hash: string, stepId: string, param: string, value: unknown): Result<Proposal> {
+  editParam(ticketId: number, hash: string, stepId: string, param: string, value: unknown, opts: { unlock?: boolean } = {}): Result<Proposal> {
     const current = this.proposals.get(ticketId);
     if (!current || current.planHash !== hash) return fail('precondition_failed', `the plan of ticket #${ticketId} has changed; reload it`);
     const step = current.plan.steps.find((s) => s.id === stepId);
     if (!step) return fail('not_found', `the plan has no step ${stepId}`);
     if (step.kind !== 'write') return fail('invalid_input', `step ${stepId} only reads`);
     if (!Object.hasOwn(step.params, param)) return fail('invalid_input', `step ${stepId} (${step.action}) has no parameter "${param}"`);
-    const plan: Plan = structuredClone(current.plan);
-    const edited = plan.steps.find((s) => s.id === stepId)!;
-    edited.params[param] = value;
-    edited.provenance[param] = { source: 'agent', detail: `set by ${this.agent}` };
+    const was = step.provenance[param];
+    // a value read from a system is locked: the agent unlocks it on purpose, and the plan (so the trace) says so
+    if (was?.source === 'system' && !opts.unlock) return fail('precondition_failed', `${param} was read from ${step.system} (${was.detail}); unlock it to change it`);
+    const detail = was?.source === 'system' ? `unlocked and set by ${this.agent}; ${step.system} said ${JSON.stringify(step.params[param])} (${was.detail})` : `set by ${this.agent}`;
+    const plan = recompose(current.plan, stepId, param, value, { source: 'agent', detail });
     return { ok: true, data: this.settle(plan, current.reads, current.picks) };
   }
 
@@ -235,10 +249,12 @@ export class Legwork {
   ): Promise<Result<RunHandle>> {
     const current = this.proposals.get(ticketId);
     if (!current || current.planHash !== hash) return fail('precondition_failed', `this is not the plan proposed for ticket #${ticketId}; look at it again before approving`);
+    const open = current.plan.choices.filter((c) => c.picked === null);
+    if (open.length > 0) return fail('precondition_failed', `the plan has choices still to pick: ${open.map((c) => c.question).join('; ')}`);
     const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
     if (!approval.ok) return approval;
     const runId = newRunId();
-    this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: [...new Set(current.plan.steps.map((s) => s.playbook))] });
+    this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: runPlaybooks(current.plan) });
     const started = await this.executor
       .start(current.plan, approval.data, { runId, mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) })
       .finally(() => this.starting.delete(runId));
@@ -278,6 +294,15 @@ export class Legwork {
   async close(): Promise<void> {
     await this.host.close();
   }
+}
+
+/**
+ * What a run is listed under: the plan's steps' playbooks; a question to the customer is listed under
+ * what was asked about (not under "hand over", the playbook its reply step borrows).
+ */
+export function runPlaybooks(plan: Plan): string[] {
+  const asked = plan.outcome === 'ask' ? plan.requests.map((r) => r.playbook).filter((p) => p !== 'hand_over') : plan.steps.map((s) => s.playbook);
+  return [...new Set(asked)];
 }
 
 /** The offline planner over the helpdesk's ticket: the customer's messages are what it reads. */

@@ -19,6 +19,8 @@ export const TicketSummarySchema = z.object({
   status: z.string(),
   assignee: z.string().nullable(),
   created: z.string(),
+  /** a plan of this ticket waits for a second approval */
+  waitingForApproval: z.boolean().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 
@@ -61,6 +63,8 @@ export const RunViewSchema = z.object({
   outcome: RunOutcomeSchema.optional(),
   steps: z.array(StepStateSchema),
   escalation: z.string().optional(),
+  /** when the run handed the ticket over: whether the hand-over note made it onto the ticket */
+  handOverNoteAdded: z.boolean().optional(),
 });
 export type RunView = z.infer<typeof RunViewSchema>;
 
@@ -99,12 +103,46 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** A request for a second approval: one plan (by hash), waiting for a lead, granted or declined. */
+export const ApprovalRequestSchema = z.object({
+  id: z.string(),
+  ticketId: z.number(),
+  subject: z.string(),
+  planHash: Hash,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'granted', 'declined']),
+  /** the steps that need the second approval, in words, with the policy's reason and amount */
+  steps: z.array(z.object({ stepId: z.string(), action: z.string(), reason: z.string(), amount: z.number().optional(), expectedEffect: z.string() })),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  /** why it was declined (or a note with the grant) */
+  note: z.string().optional(),
+  /** the run the grant started */
+  runId: z.string().optional(),
+});
+export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
+const Session = z.string().min(16).max(100);
+
 const Empty = z.object({});
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Every call of the core's API. Method names are what both transports carry. */
 export const API = {
   'tickets.queue': { input: z.object({ status: z.string().optional(), q: z.string().max(200).optional() }), output: z.array(TicketSummarySchema) },
+  /** the queue a page at a time over every ticket: open work (new, open, pending) by default, a search, counts per status */
+  'tickets.list': {
+    input: z.object({ view: z.string().max(20).default('open_work'), q: z.string().max(200).optional(), page: z.number().int().positive().default(1) }),
+    output: z.object({
+      tickets: z.array(TicketSummarySchema),
+      page: z.number(),
+      pages: z.number(),
+      total: z.number(),
+      counts: z.record(z.string(), z.number()),
+      /** false when a status had more pages than are read */
+      complete: z.boolean(),
+    }),
+  },
   'tickets.open': { input: z.object({ ticketId: TicketId }), output: TicketViewSchema },
   'proposal.create': { input: z.object({ ticketId: TicketId, picks: PicksSchema.optional() }), output: ProposalSchema },
   /** the agent picks one option of one of the plan's choices: the plan is re-composed with every pick so far */
@@ -113,7 +151,8 @@ export const API = {
     output: ProposalSchema,
   },
   'proposal.editParam': {
-    input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown() }),
+    /** `unlock`: the value was read from a system and the agent changes it on purpose (recorded in the plan's provenance, so in the trace) */
+    input: z.object({ ticketId: TicketId, planHash: Hash, stepId: z.string(), param: z.string(), value: z.unknown(), unlock: z.boolean().default(false) }),
     output: ProposalSchema,
   },
   'run.approve': { input: z.object({ ticketId: TicketId, planHash: Hash, mode: z.enum(['all', 'step']).default('all'), skip: z.array(z.string()).default([]) }), output: RunViewSchema },
@@ -121,6 +160,15 @@ export const API = {
   'run.skip': { input: z.object({ runId: RunId, stepId: z.string() }), output: RunViewSchema },
   'run.cancel': { input: z.object({ runId: RunId }), output: RunViewSchema },
   'run.get': { input: z.object({ runId: RunId }), output: RunViewSchema },
+  /** the agent asks a lead for the second approval this plan's policy needs; bound to the plan's hash */
+  'approvals.request': { input: z.object({ ticketId: TicketId, planHash: Hash, mode: z.enum(['all', 'step']).default('all'), skip: z.array(z.string()).default([]) }), output: ApprovalRequestSchema },
+  /** the newest request for a ticket, if any (what the agent's panel shows after a reload) */
+  'approvals.forTicket': { input: z.object({ ticketId: TicketId }), output: ApprovalRequestSchema.nullable() },
+  /** a lead signs in with the passphrase set up with `legwork approver add` */
+  'approvals.signIn': { input: z.object({ name: z.string().min(1).max(100), passphrase: z.string().min(1).max(500) }), output: z.object({ session: Session, name: z.string() }) },
+  'approvals.list': { input: z.object({ session: Session }), output: z.array(ApprovalRequestSchema) },
+  /** grant (the run starts) or decline (with why) */
+  'approvals.decide': { input: z.object({ session: Session, requestId: z.string().min(1).max(100), grant: z.boolean(), note: z.string().max(2_000).default('') }), output: ApprovalRequestSchema },
   'ticket.escalate': { input: z.object({ ticketId: TicketId, note: z.string().min(1).max(20_000) }), output: Ok },
   'policy.get': { input: Empty, output: z.object({ policy: z.unknown(), source: z.string(), signedBy: z.string().nullable() }) },
   'policy.validate': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ ok: z.boolean(), errors: z.array(z.string()) }) },
@@ -148,6 +196,8 @@ export const API_METHODS = Object.keys(API) as ApiMethod[];
 export const ApiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('proposal.read'), ticketId: z.number(), read: ReadRecordSchema }),
   z.object({ type: z.literal('run.progress'), run: RunViewSchema }),
+  /** a second approval was granted (with the run it started) or declined */
+  z.object({ type: z.literal('approval.decided'), request: ApprovalRequestSchema, run: RunViewSchema.optional() }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEventSchema>;
 

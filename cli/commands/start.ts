@@ -126,7 +126,8 @@ export async function startLegwork(opts: StartOptions): Promise<RunningLegwork> 
 }
 
 /** The panel's files; built with `npm run build:panel` (Vite) when dist/panel is missing or older than its sources. */
-async function ensurePanel(notice: (line: string) => void): Promise<void> {
+/** Builds the panel when it is missing or older than its sources. */
+export async function ensurePanel(notice: (line: string) => void): Promise<void> {
   const built = path.join(PANEL_DIR, 'index.html');
   if (!existsSync(built)) notice('the panel is not built yet: building it with `npm run build:panel` (Vite)…');
   else if (newestSource([path.join(ROOT, 'renderer'), path.join(ROOT, 'shared')]) > statSync(built).mtimeMs) notice('the panel is older than its sources: rebuilding it with `npm run build:panel` (Vite)…');

@@ -144,7 +144,8 @@ export class Run extends EventEmitter implements RunHandle {
           await this.escalate(stop);
           outcome = await this.close('escalated');
         } else {
-          outcome = await this.close('completed');
+          // a plan that asks the customer ends when the question went out: the run asked, it did not resolve
+          outcome = await this.close(this.plan.outcome === 'ask' ? 'asked' : 'completed');
         }
       }
     } catch (e) {

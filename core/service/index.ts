@@ -3,7 +3,10 @@ import type { ApiHandlers } from '../api/handlers.ts';
 import type { ServiceContext } from './context.ts';
 import { policyHandlers } from './policy.ts';
 import { proposalHandlers } from './proposal.ts';
-import { runHandlers } from './run.ts';
+import { LiveRuns, runHandlers } from './run.ts';
+import { approvalHandlers } from './approvals.ts';
+import { queueHandlers } from './queue.ts';
+import { ApprovalRequests } from '../approvals/requests.ts';
 import { settingsHandlers } from './settings.ts';
 import { ticketHandlers } from './tickets.ts';
 import { traceHandlers } from './traces.ts';
@@ -12,10 +15,15 @@ export { EventHub, ServiceError, type ServiceContext } from './context.ts';
 export { plannerFor } from './planner.ts';
 
 export function createHandlers(ctx: ServiceContext): ApiHandlers {
+  const runs = new LiveRuns(ctx);
+  const requests = new ApprovalRequests(ctx.legwork.home);
+  const waiting = () => new Set(requests.all().filter((r) => r.status === 'pending').map((r) => r.ticketId));
   return {
-    ...ticketHandlers(ctx),
+    ...ticketHandlers(ctx, waiting),
+    ...queueHandlers(ctx, waiting),
     ...proposalHandlers(ctx),
-    ...runHandlers(ctx),
+    ...runHandlers(ctx, runs),
+    ...approvalHandlers(ctx, runs, requests),
     ...policyHandlers(ctx),
     ...traceHandlers(ctx),
     ...settingsHandlers(ctx),

@@ -12,6 +12,7 @@ export class LiveRun {
   readonly #durations = new Map<string, number>();
   #outcome: RunOutcome | undefined;
   #escalation: string | undefined;
+  #noteAdded: boolean | undefined;
 
   constructor(
     readonly handle: RunHandle,
@@ -50,6 +51,7 @@ export class LiveRun {
         break;
       }
       case 'escalated':
+        this.#noteAdded = e.escalation.noteOk;
         this.#escalation = e.escalation.noteOk ? e.escalation.reason : `${e.escalation.reason} (the hand-over note could not be added: ${e.escalation.error?.message ?? 'unknown error'})`;
         break;
       case 'run_finished':
@@ -70,6 +72,7 @@ export class LiveRun {
       ...(this.#outcome ? { outcome: this.#outcome } : {}),
       steps: this.handle.reports().map((r) => this.stepState(r)),
       ...(this.#escalation ? { escalation: this.#escalation } : {}),
+      ...(this.#noteAdded !== undefined ? { handOverNoteAdded: this.#noteAdded } : {}),
     };
   }
 

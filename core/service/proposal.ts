@@ -13,8 +13,8 @@ export function proposalHandlers({ legwork, events }: ServiceContext): Pick<ApiH
     async 'proposal.create'({ ticketId, picks }) {
       return shown(unwrap(await legwork.propose(ticketId, (seen) => events.emit({ type: 'proposal.read', ticketId, read: readRecordOf(seen) }), picks ?? {})));
     },
-    async 'proposal.editParam'({ ticketId, planHash, stepId, param, value }) {
-      return shown(unwrap(legwork.editParam(ticketId, planHash, stepId, param, value)));
+    async 'proposal.editParam'({ ticketId, planHash, stepId, param, value, unlock }) {
+      return shown(unwrap(legwork.editParam(ticketId, planHash, stepId, param, value, { unlock })));
     },
     async 'proposal.choose'({ ticketId, planHash, choiceId, optionId }) {
       return shown(unwrap(await legwork.choose(ticketId, planHash, choiceId, optionId)));

@@ -6,13 +6,16 @@ import { ServiceError, unwrap, type ServiceContext } from './context.ts';
 const STATUSES = ['new', 'open', 'pending', 'solved'] as const;
 type Status = (typeof STATUSES)[number];
 
-export function ticketHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'tickets.queue' | 'tickets.open' | 'ticket.escalate'> {
+/** `waiting`: the tickets with a plan waiting for a second approval */
+export function ticketHandlers({ legwork }: ServiceContext, waiting: () => Set<number> = () => new Set()): Pick<ApiHandlers, 'tickets.queue' | 'tickets.open' | 'ticket.escalate'> {
   return {
     async 'tickets.queue'({ status, q }) {
       if (status !== undefined && status !== '' && !STATUSES.includes(status as Status)) {
         throw new ServiceError('invalid_input', `status must be one of ${STATUSES.join(', ')} (or empty for all), not "${status.slice(0, 40)}"`);
       }
-      return unwrap(await legwork.queue({ ...(status ? { status } : {}), ...(q ? { q } : {}) }));
+      const tickets = unwrap(await legwork.queue({ ...(status ? { status } : {}), ...(q ? { q } : {}) }));
+      const held = waiting();
+      return tickets.map((t) => (held.has(t.id) ? { ...t, waitingForApproval: true } : t));
     },
     async 'tickets.open'({ ticketId }) {
       return unwrap(await legwork.ticket(ticketId));

@@ -106,6 +106,15 @@ describe('running an approved plan', () => {
     expect(await writes()).toHaveLength(4);
   });
 
+  it('a plan that asks the customer ends as asked, not completed, once the question went out', async () => {
+    const cancel = await cancelPlan('ask');
+    const plan = { ...cancel, outcome: 'ask' as const, steps: cancel.steps.filter((s) => s.action === 'reply_to_customer') };
+    const res = await runPlan(w.deps, plan, approve(plan));
+    expect(res.ok && res.data.outcome).toBe('asked');
+    expect((await writes()).map((x) => x.op)).toEqual(['helpdesk_reply']);
+    expect(w.trace(res.ok ? res.data.runId : '').events().at(-1)).toMatchObject({ type: 'run_finished', data: { outcome: 'asked' } });
+  });
+
   it('refuses a plan changed after its approval, and a step added to it, before anything runs', async () => {
     const plan = await cancelPlan();
     const approval = approve(plan);

@@ -11,6 +11,9 @@ export const queue: TicketSummary[] = [
   { id: 103, subject: 'Charged twice for one order', requester: 'Omar Silva', status: 'pending', assignee: 'ana', created: '2025-05-13T17:05:00Z' },
 ];
 
+/** the queue as tickets.list answers it: one page, counted per status */
+export const queuePage = { tickets: queue, page: 1, pages: 1, total: 3, counts: { new: 1, open: 1, pending: 1, solved: 4 }, complete: true };
+
 export const ticket: TicketView = {
   id: 101,
   subject: 'Please cancel my order #W2378156',
@@ -120,11 +123,29 @@ export const openedRun: ApiOutput<'runs.open'> = {
   verified: true,
   problems: [],
   events: [
-    event(0, 'run_started', { ticket: 101, agent: 'ana', planner: 'offline' }),
-    event(1, 'approved', { approver: 'ana', planHash: HASH_A }),
-    event(2, 'step_intent', { stepId: 's1', action: 'cancel_pending_order', params: { order_id: '#W2378156', reason: 'ordered by mistake' }, decision: { kind: 'approve', reason: 'cancellations run after the agent approves' } }),
-    event(3, 'step_result', { stepId: 's1', action: 'cancel_pending_order', status: 'done', evidence: { before: 'd'.repeat(64), after: 'e'.repeat(64) } }),
-    event(4, 'run_finished', { outcome: 'completed' }),
+    event(0, 'run_started', { ticketId: 101, agent: 'ana', planner: 'offline' }),
+    event(1, 'plan', {
+      plan: {
+        outcome: 'resolve',
+        requests: [{ playbook: 'cancel_order', summary: 'cancel #W2378156 (ordered by mistake)' }],
+        steps: [
+          { id: 's1', playbook: 'cancel_order', system: 'orders', action: 'cancel_pending_order', kind: 'write', params: { order_id: '#W2378156', reason: 'ordered by mistake' }, why: 'the customer asks to cancel', expectedEffect: 'order #W2378156 is cancelled' },
+          { id: 's2', playbook: 'cancel_order', system: 'helpdesk', action: 'reply_to_customer', kind: 'write', params: { body: 'Done.' }, why: 'tell the customer', expectedEffect: 'the customer is told' },
+        ],
+      },
+    }),
+    event(2, 'approved', { approver: 'ana', secondApprover: 'lee', planHash: HASH_A }),
+    event(3, 'step_intent', { stepId: 's1', action: 'cancel_pending_order', system: 'orders', kind: 'write', params: { order_id: '#W2378156', reason: 'ordered by mistake' }, decision: { kind: 'approve', reason: 'the policy sets cancel_pending_order to approve' } }),
+    event(4, 'step_result', {
+      stepId: 's1',
+      action: 'cancel_pending_order',
+      system: 'orders',
+      ok: true,
+      alreadyDone: false,
+      evidence: { url: 'http://orders.test/o/W2378156', durationMs: 2300, attempts: 1, screenshots: { before: 'd'.repeat(64), after: 'e'.repeat(64) }, output: { status: 'cancelled' } },
+    }),
+    event(5, 'step_skipped', { stepId: 's2', action: 'reply_to_customer', by: 'agent', reason: 'skipped by the agent' }),
+    event(6, 'run_finished', { outcome: 'completed' }),
   ],
 };
 

@@ -13,7 +13,7 @@ const outDir = path.resolve(process.argv[2] ?? 'tmp');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 const answers = {
-  'tickets.queue': fx.queue,
+  'tickets.list': fx.queuePage,
   'tickets.open': fx.ticket,
   'proposal.create': fx.proposal,
   'proposal.editParam': fx.editedProposal,

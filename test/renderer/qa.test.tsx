@@ -45,20 +45,42 @@ describe('QA view', () => {
 
     await screen.findByRole('heading', { name: 'Run run-101-1' });
     expect(screen.getByText("Verified: the trace's hash chain is intact.").getAttribute('role')).toBe('status');
+    expect(screen.getByText('ana and lee')).toBeTruthy();
+
+    // the steps: action in words, status, duration; the first one's detail with both screenshots and the read-back
+    const steps = screen.getByRole('list', { name: 'Steps of the run' });
+    expect(within(steps).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      '1. orders cancel pending orderDone · 2.3 s · screenshots',
+      '2. helpdesk reply to customerNot run',
+    ]);
+    const first = screen.getByRole('article', { name: 'Step 1: cancel pending order' });
+    expect(within(first).getByRole<HTMLImageElement>('img', { name: 'Screenshot before step 1' }).src).toBe(`https://blobs.test/${'d'.repeat(64)}`);
+    expect(within(first).getByRole<HTMLImageElement>('img', { name: 'Screenshot after step 1' }).src).toBe(`https://blobs.test/${'e'.repeat(64)}`);
+    expect(within(first).getByText('ordered by mistake')).toBeTruthy();
+    expect(within(first).getByText(/took 2\.3 s/)).toBeTruthy();
+    expect(within(first).getByLabelText('Read back').textContent).toBe('statuscancelled');
+    expect(within(first).getByText('Needs your approval (team rule: cancellations are checked)')).toBeTruthy();
+    // keyboard: ↓ moves to the next step and focus follows
+    within(steps).getAllByRole('button')[0]!.focus();
+    fireEvent.keyDown(steps, { key: 'ArrowDown' });
+    const second = screen.getByRole('article', { name: 'Step 2: reply to customer' });
+    expect(within(second).getByText('Not run: the agent skipped it')).toBeTruthy();
+    expect(document.activeElement).toBe(within(steps).getAllByRole('button')[1]);
+    fireEvent.keyDown(steps, { key: 'Home' });
+    expect(screen.getByRole('article', { name: 'Step 1: cancel pending order' })).toBeTruthy();
+
+    // every event stays reachable, in order
     const timeline = screen.getByRole('list', { name: 'Timeline' });
     expect(within(timeline).getAllByRole('button').map((b) => b.querySelector('.row-title')?.textContent)).toEqual([
       'Run started',
+      'Plan proposed',
       'Approved',
       'Step about to run',
       'Step result',
+      'Step skipped',
       'Run finished',
     ]);
     const stepper = screen.getByRole('region', { name: 'Step through events' });
-    fireEvent.click(within(stepper).getByRole('button', { name: 'Next →' }));
-    expect(within(stepper).getByText('approver: ana')).toBeTruthy();
-    fireEvent.keyDown(stepper, { key: 'ArrowRight' });
-    expect(within(stepper).getByText(/decision: approve \(cancellations run after the agent approves\)/)).toBeTruthy();
-    expect(within(stepper).getByText('ordered by mistake')).toBeTruthy();
     fireEvent.click(within(timeline).getByRole('button', { name: /Step result/ }));
     expect(within(stepper).getByRole<HTMLImageElement>('img', { name: 'Screenshot before the step' }).src).toBe(`https://blobs.test/${'d'.repeat(64)}`);
     expect(within(stepper).getByRole<HTMLImageElement>('img', { name: 'Screenshot after the step' }).src).toBe(`https://blobs.test/${'e'.repeat(64)}`);
@@ -68,6 +90,20 @@ describe('QA view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save verdict' }));
     await screen.findByText('Verdict saved.');
     expect(core.callsOf('runs.verdict')).toEqual([{ runId: 'run-101-1', verdict: 'needs_follow_up', comment: 'Reason came from the ticket only; check the call recording.' }]);
+  });
+
+  it('a run that asked the customer reads "asked the customer", not completed', async () => {
+    const asked = { ...openedRun, summary: { ...runs[0]!, playbooks: [], outcome: 'asked' } };
+    asked.events = openedRun.events.map((e) => ((e as { type: string }).type === 'plan' ? { ...(e as object), data: { plan: { outcome: 'ask', requests: [{ playbook: 'hand_over', summary: 'the customer could not be identified' }], steps: [] } } } : e));
+    const core = new FakeCore({ 'runs.list': () => [asked.summary], 'runs.open': () => asked });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'QA' }));
+    const row = within(await screen.findByRole('list', { name: 'Runs' })).getByRole('button', { name: /Ticket #101/ });
+    expect(row.textContent).toMatch(/a question to the customer/);
+    expect(row.textContent).toMatch(/asked the customer/);
+    fireEvent.click(row);
+    await screen.findByRole('heading', { name: 'Run run-101-1' });
+    expect(screen.getByText('asked the customer')).toBeTruthy();
   });
 
   it('shows the problems of a run whose trace does not verify', async () => {

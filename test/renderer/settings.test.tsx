@@ -59,4 +59,34 @@ describe('settings view', () => {
     expect(name.readOnly).toBe(true);
     expect(name.value).toBe(settings.agent);
   });
+
+  it('validates before saving: the LLM planner needs a model and a key, and a changed endpoint asks for its key again', async () => {
+    const offline = { ...settings, planner: 'offline' as const, llm: { baseURL: 'https://llm.example.com/v1', model: '', hasKey: false } };
+    const core = new FakeCore({ 'settings.get': () => offline, 'settings.set': () => ({ ...offline, planner: 'llm', llm: { ...offline.llm, model: 'gpt-4o-mini', hasKey: true } }) });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /LLM/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/needs a model name/);
+    expect(alert.textContent).toMatch(/needs an API key/);
+    expect(screen.getByRole('textbox', { name: 'Model' }).getAttribute('aria-invalid')).toBe('true');
+    expect(core.callsOf('settings.set')).toEqual([]);
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Model' }), { target: { value: 'gpt-4o-mini' } });
+    fireEvent.change(screen.getByLabelText('API key'), { target: { value: KEY } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(core.callsOf('settings.set')).toEqual([{ planner: 'llm', llm: { model: 'gpt-4o-mini', apiKey: KEY } }]);
+  });
+
+  it('a changed endpoint with a key stored for the old one asks for the new key', async () => {
+    const core = new FakeCore({ 'settings.get': () => settings, 'settings.set': () => settings });
+    render(<App api={core} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    fireEvent.change(await screen.findByLabelText('LLM base URL'), { target: { value: 'https://other.example.com/v1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The endpoint changed: enter the API key for the new endpoint/);
+    expect(core.callsOf('settings.set')).toEqual([]);
+  });
 });

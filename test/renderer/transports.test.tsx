@@ -92,7 +92,7 @@ describe('Electron client', () => {
     const pushed: ((event: unknown) => void)[] = [];
     let unsubscribed = 0;
     const client = createElectronClient({
-      call: async (method) => (method === 'tickets.queue' ? { ok: true, data: [{ id: 'not-a-number' }] } : { ok: false, error: { code: 'internal', message: 'boom' } }),
+      call: async (method) => (method === 'tickets.list' ? { ok: true, data: { tickets: [{ id: 'not-a-number' }] } } : { ok: false, error: { code: 'internal', message: 'boom' } }),
       on: (listener) => {
         pushed.push(listener);
         return () => unsubscribed++;
@@ -109,6 +109,6 @@ describe('Electron client', () => {
 
     render(<App api={client} />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/tickets.queue: the core's answer does not match the contract/);
+    expect(alert.textContent).toMatch(/tickets.list: the core's answer does not match the contract/);
   });
 });

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api.ts';
+import { createApprovalsStore, type ApprovalsState } from './approvals.ts';
 import { createMetricsStore, type MetricsState } from './metrics.ts';
 import { createNavStore, type NavState } from './nav.ts';
 import { createPolicyStore, type PolicyState } from './policy.ts';
@@ -16,6 +17,7 @@ interface States {
   queue: QueueState;
   work: WorkState;
   policy: PolicyState;
+  approvals: ApprovalsState;
   metrics: MetricsState;
   qa: QaState;
   settings: SettingsState;
@@ -30,6 +32,7 @@ export function createStores(api: ApiClient): Stores {
     queue: createQueueStore(api),
     work: createWorkStore(api),
     policy: createPolicyStore(api),
+    approvals: createApprovalsStore(api),
     metrics: createMetricsStore(api),
     qa: createQaStore(api),
     settings: createSettingsStore(api),

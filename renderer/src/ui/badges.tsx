@@ -2,20 +2,13 @@
 import type { DecisionKind } from '../../../shared/decision.ts';
 import type { Provenance } from '../../../shared/plan.ts';
 import type { StepState } from '../../../shared/api.ts';
-
-const DECISION_LABELS: Record<DecisionKind, string> = {
-  auto: 'Auto',
-  approve: 'Needs approval',
-  second_approval: 'Second approval',
-  suggest: 'Suggest only',
-  blocked: 'Blocked',
-};
+import { DECISION_BADGES } from './plain-decision.ts';
 
 export function DecisionBadge({ kind, reason }: { kind: DecisionKind; reason?: string }) {
   return (
     <span className={`badge decision-${kind}`} title={reason}>
       <span className="visually-hidden">Policy: </span>
-      {DECISION_LABELS[kind]}
+      {DECISION_BADGES[kind]}
     </span>
   );
 }
@@ -36,7 +29,7 @@ const STATUS_LABELS: Record<StepState['status'], string> = {
   running: 'Running',
   done: 'Done',
   already_done: 'Already done',
-  skipped: 'Skipped',
+  skipped: 'Not run',
   failed: 'Failed',
 };
 

@@ -1,11 +1,14 @@
-// The plan: outcome and reason, the requests, each step with its policy decision, the reply draft;
-// approve (button or Ctrl+Enter), step by step, skip; then the run's progress and result.
-import { useEffect } from 'react';
+// The plan, compact: outcome and reason, the requests, one line per step (opens to its details),
+// the choices the agent still has to make, the reply once; then a sticky bar — before the run the
+// plan bar (approve with Ctrl+Enter, or hand over), during and after it the run bar.
+import { useEffect, useRef } from 'react';
 import { useSlice, useStores } from '../../stores/index.ts';
 import { words } from '../../ui/format.ts';
+import { ChoiceList } from './ChoiceList.tsx';
+import { PlanBar } from './PlanBar.tsx';
 import { ReadsList } from './ReadsList.tsx';
-import { RunPanel } from './RunPanel.tsx';
-import { StepCard } from './StepCard.tsx';
+import { RunBar } from './RunBar.tsx';
+import { StepRow } from './StepRow.tsx';
 
 const OUTCOME_TITLES = { resolve: 'Resolve', ask: 'Ask the customer', escalate: 'Hand over to a person' } as const;
 
@@ -13,10 +16,8 @@ export function ProposalView() {
   const { work } = useStores();
   const proposal = useSlice('work', (s) => s.proposal);
   const run = useSlice('work', (s) => s.run);
-  const busy = useSlice('work', (s) => s.busy);
-  const stepMode = useSlice('work', (s) => s.stepMode);
-  const escalated = useSlice('work', (s) => s.escalated);
-  const canApprove = Boolean(proposal) && !run && busy === null;
+  const focus = useSlice('work', (s) => s.focus);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -30,13 +31,24 @@ export function ProposalView() {
     return () => window.removeEventListener('keydown', onKey);
   }, [work]);
 
+  useEffect(() => {
+    if (focus !== 'plan') return;
+    heading.current?.focus();
+    work.getState().focused();
+  }, [focus, work]);
+
   if (!proposal) return null;
   const { plan, decisions } = proposal;
   const runState = (stepId: string) => run?.steps.find((s) => s.stepId === stepId);
+  const stepIds = new Set(plan.steps.map((s) => s.id));
+  const replyStep = plan.steps.find((s) => s.action === 'reply_to_customer');
+  const replyState = replyStep ? runState(replyStep.id)?.status : undefined;
+  const replySent = replyState === 'done' || replyState === 'already_done';
+  const topChoices = plan.choices.filter((c) => !c.stepId || !stepIds.has(c.stepId));
 
   return (
     <section aria-labelledby="plan-heading" className="plan">
-      <h3 id="plan-heading">
+      <h3 id="plan-heading" tabIndex={-1} ref={heading}>
         Plan: <span className={`outcome outcome-${plan.outcome}`}>{OUTCOME_TITLES[plan.outcome]}</span>
       </h3>
       <p className="reason">{plan.reason}</p>
@@ -50,32 +62,30 @@ export function ProposalView() {
         </ul>
       )}
       {plan.reads.length > 0 && <ReadsList reads={plan.reads} />}
+      {topChoices.length > 0 && <ChoiceList choices={topChoices} locked={Boolean(run)} />}
       <ol className="steps" aria-label="Steps">
-        {plan.steps.map((step, i) => (
-          <StepCard key={step.id} index={i + 1} step={step} decision={decisions.find((d) => d.stepId === step.id)} state={runState(step.id)} locked={Boolean(run)} />
-        ))}
+        {plan.steps.map((step, i) => {
+          const under = plan.choices.filter((c) => c.stepId === step.id);
+          return (
+            <StepRow
+              key={step.id}
+              index={i + 1}
+              step={step}
+              decision={decisions.find((d) => d.stepId === step.id)}
+              state={runState(step.id)}
+              locked={Boolean(run)}
+              runOver={run?.status === 'finished'}
+            >
+              {under.length > 0 && <ChoiceList choices={under} locked={Boolean(run)} />}
+            </StepRow>
+          );
+        })}
       </ol>
       <section aria-labelledby="reply-heading" className="reply">
-        <h4 id="reply-heading">{run?.outcome === 'completed' ? 'Reply sent' : 'Reply draft'}</h4>
+        <h4 id="reply-heading">{replySent ? 'Reply sent' : 'Reply draft'}</h4>
         <p className="reply-body">{plan.reply}</p>
       </section>
-      {!run && (
-        <div className="actions sticky-actions">
-          <label className="checkbox">
-            <input type="checkbox" checked={stepMode} onChange={(e) => work.getState().setStepMode(e.target.checked)} />
-            Step by step
-          </label>
-          {plan.outcome === 'escalate' && (
-            <button type="button" onClick={() => void work.getState().escalate(plan.reason)} disabled={busy !== null || escalated}>
-              {escalated ? 'Handed over' : 'Hand over'}
-            </button>
-          )}
-          <button type="button" className="primary" onClick={() => void work.getState().approve()} disabled={!canApprove} aria-keyshortcuts="Control+Enter">
-            {busy === 'approve' ? 'Approving…' : 'Approve'} <kbd>Ctrl+Enter</kbd>
-          </button>
-        </div>
-      )}
-      {run && <RunPanel run={run} steps={plan.steps} />}
+      {run ? <RunBar run={run} steps={plan.steps} /> : <PlanBar />}
     </section>
   );
 }

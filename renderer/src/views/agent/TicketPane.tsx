@@ -14,6 +14,7 @@ export function TicketPane() {
   const reads = useSlice('work', (s) => s.reads);
   const busy = useSlice('work', (s) => s.busy);
   const error = useSlice('work', (s) => s.error);
+  const waiting = useSlice('work', (s) => s.secondApproval?.status === 'pending');
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), [ticketId]);
@@ -38,6 +39,12 @@ export function TicketPane() {
           <p className="requester">
             <span className="muted">Requester</span> {ticket.requester_name} &lt;{ticket.requester_email}&gt; ·{' '}
             <span className={`pill ticket-${ticket.status}`}>{ticket.status}</span>
+            {waiting && (
+              <>
+                {' · '}
+                <span className="pill waiting">waiting for second approval</span>
+              </>
+            )}
           </p>
           <ol className="messages" aria-label="Conversation">
             {ticket.messages.map((m, i) => (

@@ -1,10 +1,12 @@
-// The team lead's view: the policy and the metrics.
+// The team lead's view: second approvals waiting, the policy, and the metrics.
+import { ApprovalsView } from './ApprovalsView.tsx';
 import { MetricsView } from './MetricsView.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 
 export function LeadView() {
   return (
     <>
+      <ApprovalsView />
       <PolicyEditor />
       <MetricsView />
     </>

@@ -6,10 +6,13 @@ import type { OpenedRun, Verdict } from '../../stores/qa.ts';
 import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
 import { downloadText, showDate, showDuration, showValue, words } from '../../ui/format.ts';
 import { readTimeline, type TimelineEvent } from './trace-events.ts';
+import { outcomeWords, reviewRun } from './run-steps.ts';
+import { StepsReview } from './StepsReview.tsx';
 
 export function RunTimeline({ opened }: { opened: OpenedRun }) {
   const { qa } = useStores();
   const events = readTimeline(opened.events);
+  const review = reviewRun(opened.events);
   const [at, setAt] = useState(0);
   const current = events[Math.min(at, events.length - 1)];
   const { summary } = opened;
@@ -30,9 +33,22 @@ export function RunTimeline({ opened }: { opened: OpenedRun }) {
         Run <code>{summary.runId}</code>
       </h2>
       <p className="muted">
-        Ticket #{summary.ticketId} · {summary.agent} · {summary.playbooks.map(words).join(', ') || 'no playbook'} · {showDate(summary.startedAt)} ·{' '}
-        {showDuration(summary.durationMs)} · outcome {summary.outcome ?? '—'}
+        Ticket #{summary.ticketId} · {summary.agent} · {showDate(summary.startedAt)} · {showDuration(summary.durationMs)}
       </p>
+      <dl className="run-facts">
+        <div>
+          <dt>Outcome</dt>
+          <dd className={`pill outcome-${summary.outcome ?? 'none'}`}>{outcomeWords(summary.outcome, review.planOutcome)}</dd>
+        </div>
+        <div>
+          <dt>About</dt>
+          <dd>{review.about.length ? review.about.join('; ') : summary.playbooks.map(words).join(', ') || '—'}</dd>
+        </div>
+        <div>
+          <dt>Approved by</dt>
+          <dd>{review.approvers.length ? review.approvers.join(' and ') : 'nobody (nothing needed approval)'}</dd>
+        </div>
+      </dl>
       {opened.verified && opened.problems.length === 0 ? (
         <p className="banner banner-ok" role="status">
           Verified: the trace's hash chain is intact.
@@ -47,6 +63,8 @@ export function RunTimeline({ opened }: { opened: OpenedRun }) {
           </ul>
         </div>
       )}
+      <StepsReview steps={review.steps} />
+      <h3>Every event</h3>
       {current ? (
         <section aria-label="Step through events" className="stepper" onKeyDown={onKey}>
           <div className="actions">

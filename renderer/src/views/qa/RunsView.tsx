@@ -9,6 +9,7 @@ import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
 import { showDate, showDuration, words } from '../../ui/format.ts';
 import { moveFocusInList } from '../agent/QueueView.tsx';
 import { RunTimeline } from './RunTimeline.tsx';
+import { outcomeWords } from './run-steps.ts';
 
 const VERDICT_FILTERS = ['pass', 'fail', 'needs_follow_up'];
 
@@ -117,10 +118,10 @@ function RunsView() {
           <li key={r.runId}>
             <button type="button" data-row className="row" onClick={() => void qa.getState().open(r.runId)}>
               <span className="row-title">
-                Ticket #{r.ticketId} · {r.playbooks.map(words).join(', ') || 'no playbook'}
+                Ticket #{r.ticketId} · {r.playbooks.map(words).join(', ') || (r.outcome === 'asked' ? 'a question to the customer' : 'no playbook')}
               </span>
               <span className="row-meta">
-                <span className={`pill outcome-${r.outcome ?? 'none'}`}>{r.outcome ?? 'running'}</span> · {r.agent} · {showDate(r.startedAt)} ·{' '}
+                <span className={`pill outcome-${r.outcome ?? 'none'}`}>{outcomeWords(r.outcome, null)}</span> · {r.agent} · {showDate(r.startedAt)} ·{' '}
                 {showDuration(r.durationMs)} · {r.verdict ? `verdict: ${words(r.verdict)}` : 'no verdict'}
               </span>
             </button>

@@ -61,6 +61,7 @@ const FACT_KEYS: [string, (v: unknown) => string | null][] = [
   ['locator', str],
   ['note', str],
   ['durationMs', (v) => (typeof v === 'number' ? `${v} ms` : null)],
+  ['secondApprover', str],
 ];
 
 export function readTimeline(events: unknown[]): TimelineEvent[] {
@@ -71,6 +72,8 @@ export function readTimeline(events: unknown[]): TimelineEvent[] {
     }
     const { data, type, seq, at } = parsed.data;
     const evidence = obj(data.evidence) ?? {};
+    // the executor stores a step's screenshots under evidence.screenshots.{before,after}
+    const shots = obj(evidence.screenshots) ?? evidence;
     const facts = FACT_KEYS.flatMap(([key, read]) => {
       const text = read(data[key]);
       return text ? [`${key === 'stepId' ? 'step' : key}: ${text}`] : [];
@@ -85,8 +88,8 @@ export function readTimeline(events: unknown[]): TimelineEvent[] {
       title: TITLES[type],
       facts,
       params: obj(data.params) ?? obj(data.input),
-      before: str(data.before) ?? str(evidence.before),
-      after: str(data.after) ?? str(evidence.after),
+      before: str(data.before) ?? str(shots.before),
+      after: str(data.after) ?? str(shots.after),
       error: errorText(data.error),
       raw,
     };
