@@ -12,6 +12,7 @@ import { approvePlan } from '../../core/plan-hash.ts';
 import { PlanSchema, type Plan } from '../../shared/plan.ts';
 import { sandboxSystems } from '../systems.ts';
 import { benchCases, median, round, type Case } from './overhead.ts';
+import { cpuOf } from './cpu.ts';
 
 /** The resolution: cancel an order, move the customer, adjust a charge, note the CRM, reply, solve. */
 const STEPS = ['cancel_pending_order', 'modify_user_address', 'adjust_charge', 'add_crm_note', 'reply_to_customer', 'set_ticket_status'] as const;
@@ -22,6 +23,12 @@ export interface ResolutionFigures {
   run_legwork_ms_p50: number;
   run_bare_ms_p50: number;
   run_overhead_ratio: number;
+  /** Legwork minus bare per write step, the median over rounds (each round's pair run back to back) */
+  run_added_ms_per_write: number;
+  /** the same in CPU time (core + Chromium): what the work costs, whatever else the machine runs */
+  run_legwork_cpu_ms_p50: number;
+  run_bare_cpu_ms_p50: number;
+  run_added_cpu_ms_per_write: number;
   rounds: number;
 }
 
@@ -96,9 +103,15 @@ export async function measureResolution(sandbox: RunningSandbox, rounds: number)
     await viaBare(rounds + 1);
     const legworkMs: number[] = [];
     const bareMs: number[] = [];
+    const legworkCpu: number[] = [];
+    const bareCpu: number[] = [];
     for (let n = 1; n <= rounds; n++) {
-      legworkMs.push(await viaLegwork(n * 2 + rounds * 2));
-      bareMs.push(await viaBare(n * 2 + 1 + rounds * 2));
+      const l = await cpuOf(() => viaLegwork(n * 2 + rounds * 2));
+      legworkMs.push(l.result);
+      legworkCpu.push(l.cpuMs);
+      const b = await cpuOf(() => viaBare(n * 2 + 1 + rounds * 2));
+      bareMs.push(b.result);
+      bareCpu.push(b.cpuMs);
     }
     const l = median(legworkMs);
     const b = median(bareMs);
@@ -108,6 +121,10 @@ export async function measureResolution(sandbox: RunningSandbox, rounds: number)
       run_legwork_ms_p50: round(l),
       run_bare_ms_p50: round(b),
       run_overhead_ratio: round(l / b),
+      run_added_ms_per_write: round(median(legworkMs.map((ms, i) => (ms - bareMs[i]!) / cases.length))),
+      run_legwork_cpu_ms_p50: round(median(legworkCpu)),
+      run_bare_cpu_ms_p50: round(median(bareCpu)),
+      run_added_cpu_ms_per_write: round(median(legworkCpu.map((ms, i) => (ms - bareCpu[i]!) / cases.length))),
       rounds,
     };
   } finally {

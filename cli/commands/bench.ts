@@ -12,12 +12,14 @@ import { parseFlags } from '../args.ts';
 import { measureOverhead, median, round } from '../bench/overhead.ts';
 import { measureResolution } from '../bench/resolution.ts';
 import { measurePlanLatency, quantile } from '../bench/planning.ts';
-import { PeakMemory } from '../bench/memory.ts';
+import { chromiumProcesses, chromiumPssNow, memoryNow, PeakMemory, slope } from '../bench/memory.ts';
 import { benchTraceQueries } from '../bench/trace-queries.ts';
 import { startWorker, type LegworkWorker } from '../eval/workers.ts';
 import { parseCorpus, runEval } from '../../core/eval/run-eval.ts';
 
 const PAGE_ROUNDS = 200;
+/** how fast a legacy tool's page answers, for the second overhead figure */
+const LEGACY_LATENCY_MS = 100;
 const PARTS = ['sandbox', 'overhead', 'actions', 'plan', 'batch', 'trace'] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../test/corpus/tickets.jsonl', import.meta.url));
@@ -61,6 +63,14 @@ async function pageLatency(sandbox: RunningSandbox): Promise<{ figures: Record<s
     figures: { page_ms_p50: p50, pages: results },
     rows: [['page latency p50 (all pages)', `${p50} ms`, '< 20 ms'], ...results.map((r) => [`  ${r.system} ${r.path}`, `p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms`, ''] as Row)],
   };
+}
+
+/** The desk at rest after work: garbage collected where the flag allows, then a moment's quiet. */
+async function idleMemory(): Promise<number | null> {
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((r) => setTimeout(r, 2_000));
+  const m = memoryNow();
+  return m.chromium === null ? null : Math.round(m.core + m.chromium);
 }
 
 export async function benchCommand(args: string[]): Promise<void> {
@@ -109,7 +119,21 @@ export async function benchCommand(args: string[]): Promise<void> {
       say(`run overhead of a 6-step resolution, ${rounds} rounds each side`);
       const r = await measureResolution(sandbox, rounds);
       Object.assign(figures, r);
-      rows.push([`run overhead: ${r.run_steps}-step resolution over ${r.run_systems} systems${latency ? ` (+${latency} ms/page)` : ''}`, `${r.run_legwork_ms_p50} vs ${r.run_bare_ms_p50} ms = ${r.run_overhead_ratio}×`, '≤ 1.2× (issue 3)']);
+      rows.push([`run overhead: ${r.run_steps}-step resolution over ${r.run_systems} systems${latency ? ` (+${latency} ms/page)` : ''}`, `${r.run_legwork_ms_p50} vs ${r.run_bare_ms_p50} ms = ${r.run_overhead_ratio}×`, latency ? '—' : '≤ 1.25× (issue 16)']);
+      rows.push(['  added per write step (Legwork − bare, median)', `${r.run_added_ms_per_write} ms`, latency ? '—' : '≤ 60 ms (issue 16)']);
+      rows.push(['  CPU time (core + Chromium), Legwork vs bare', `${r.run_legwork_cpu_ms_p50} vs ${r.run_bare_cpu_ms_p50} ms, +${r.run_added_cpu_ms_per_write} ms per write`, '—']);
+      if (latency !== LEGACY_LATENCY_MS) {
+        say(`the same with pages slowed to ${LEGACY_LATENCY_MS} ms, as legacy tools answer`);
+        sandbox.faults.apply({ all: { latencyMs: LEGACY_LATENCY_MS } });
+        const slow = await measureResolution(sandbox, rounds);
+        sandbox.faults.apply({ all: { latencyMs: latency } });
+        figures.run_overhead_ratio_latency100 = slow.run_overhead_ratio;
+        figures.run_added_ms_per_write_latency100 = slow.run_added_ms_per_write;
+        figures.run_added_cpu_ms_per_write_latency100 = slow.run_added_cpu_ms_per_write;
+        rows.push([`  the same, pages +${LEGACY_LATENCY_MS} ms`, `${slow.run_legwork_ms_p50} vs ${slow.run_bare_ms_p50} ms = ${slow.run_overhead_ratio}×`, '≤ 1.10× (issue 16)']);
+      } else {
+        figures.run_overhead_ratio_latency100 = r.run_overhead_ratio;
+      }
     }
     if (only.has('actions')) {
       say(`run overhead of each write action, ${rounds} rounds each side`);
@@ -142,13 +166,38 @@ export async function benchCommand(args: string[]): Promise<void> {
     const workers: LegworkWorker[] = [];
     try {
       for (let i = 0; i < concurrency; i++) workers.push(await startWorker({ planner: 'offline' }));
-      const result = await runEval(batch, workers);
+      const during = new PeakMemory();
+      // the desk's memory after each ticket (core + Chromium): its growth per run
+      const growth: [number, number][] = [];
+      let done = 0;
+      let renderersMax = 0;
+      let pssMax = 0;
+      const result = await runEval(batch, workers, () => {
+        const m = memoryNow();
+        growth.push([++done, m.core + (m.chromium ?? 0)]);
+        renderersMax = Math.max(renderersMax, chromiumProcesses().renderer ?? 0);
+        pssMax = Math.max(pssMax, chromiumPssNow() ?? 0);
+      });
+      const peak = during.stop();
+      const idle = await idleMemory();
       figures.batch100_wall_s = result.wall_s;
       figures.batch_size = batch.length;
       figures.batch_concurrency = concurrency;
       figures.batch_correct = result.correct;
       figures.batch_wrong_write = result.wrong_write;
-      rows.push([`batch of ${batch.length} tickets end to end (${concurrency} at a time)`, `${result.wall_s} s, ${result.correct} correct, ${result.wrong_write} wrong writes`, '—']);
+      figures.core_rss_mb_peak = peak.core_rss_mb_peak;
+      figures.chromium_rss_mb_peak = peak.chromium_rss_mb_peak;
+      figures.chromium_renderers_max = renderersMax;
+      figures.chromium_pss_mb_peak = Math.round(pssMax);
+      figures.desk_rss_mb_idle = idle;
+      // the first tickets warm caches up (code, the seed's pages): growth is counted after them
+      figures.desk_mb_per_100_runs = round(slope(growth.slice(Math.min(10, growth.length >> 2))) * 100);
+      rows.push([`batch of ${batch.length} tickets end to end (${concurrency} at a time)`, `${result.wall_s} s, ${result.correct} correct, ${result.wrong_write} wrong writes`, '≤ 180 s (issue 16)']);
+      rows.push(['  peak RSS over the batch, core process', `${peak.core_rss_mb_peak} MB (${concurrency} Legworks + sandboxes)`, '≤ 250 MB (issue 16)']);
+      rows.push(['  peak RSS over the batch, Chromium', peak.chromium_rss_mb_peak === null ? 'n/a' : `${peak.chromium_rss_mb_peak} MB (${concurrency} browsers, ≤ ${renderersMax} renderers)`, '≤ 1500 MB (issue 16)']);
+      rows.push(['  the same counted once where shared (PSS, after each ticket)', `${Math.round(pssMax)} MB`, '—']);
+      rows.push([`  desk RSS idle after the batch (core + Chromium)`, idle === null ? 'n/a' : `${idle} MB`, '≤ 200 MB (issue 16)']);
+      rows.push(['  desk memory growth', `${figures.desk_mb_per_100_runs} MB per 100 runs`, '≈ 0 (issue 16)']);
     } finally {
       await Promise.all(workers.map((w) => w.close()));
     }
@@ -163,8 +212,9 @@ export async function benchCommand(args: string[]): Promise<void> {
   }
 
   const mem = memory.stop();
-  Object.assign(figures, mem);
-  rows.push(['peak RSS, core process', `${mem.core_rss_mb_peak} MB`, '—'], ['peak RSS, Chromium processes (together)', mem.chromium_rss_mb_peak === null ? 'n/a' : `${mem.chromium_rss_mb_peak} MB`, '—']);
+  figures.bench_core_rss_mb_peak = mem.core_rss_mb_peak;
+  figures.bench_chromium_rss_mb_peak = mem.chromium_rss_mb_peak;
+  rows.push(['peak RSS over the whole bench, core process', `${mem.core_rss_mb_peak} MB`, '—'], ['peak RSS over the whole bench, Chromium (together)', mem.chromium_rss_mb_peak === null ? 'n/a' : `${mem.chromium_rss_mb_peak} MB`, '—']);
   figures.rounds = rounds;
 
   for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(56)} ${value.padEnd(40)} ${target}\n`);
