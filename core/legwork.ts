@@ -100,6 +100,10 @@ interface Proposed extends Proposal {
   picks: Picks;
 }
 
+/** proposals kept (newest tickets), and finished runs kept in memory (their traces keep everything) */
+const PROPOSALS_KEPT = 50;
+const RUNS_KEPT = 50;
+
 export class Legwork {
   readonly traces: TraceStore;
   readonly policy: PolicyStore;
@@ -108,6 +112,8 @@ export class Legwork {
   agent: string;
   private readonly proposals = new Map<number, Proposed>();
   private readonly runs = new Map<string, RunHandle>();
+  /** runs in `runs` that have finished, oldest first */
+  private readonly finishedRuns: string[] = [];
   /** what a run being started is about, for its trace's run_started */
   private readonly starting = new Map<string, Pick<OpenRun, 'ticketId' | 'playbooks'>>();
 
@@ -209,7 +215,13 @@ export class Legwork {
   private settle(plan: Plan, reads: ReadLog, picks: Picks = {}): Proposed {
     const decisions = decidePlan(this.policy.current.policy, plan, this.decideContext(plan, reads));
     const proposed: Proposed = { plan, decisions, planHash: planHash(plan), reads, picks };
+    // the newest proposals only: each holds what its planner read (a desk works through hundreds a day)
+    this.proposals.delete(plan.ticketId);
     this.proposals.set(plan.ticketId, proposed);
+    for (const old of this.proposals.keys()) {
+      if (this.proposals.size <= PROPOSALS_KEPT) break;
+      this.proposals.delete(old);
+    }
     return proposed;
   }
 
@@ -261,6 +273,11 @@ export class Legwork {
     if (!started.ok) return started;
     for (const stepId of opts.skip ?? []) started.data.skip(stepId);
     this.runs.set(started.data.runId, started.data);
+    // a finished run stays to be asked about for a while; the oldest finished ones are let go
+    void started.data.done.finally(() => {
+      this.finishedRuns.push(started.data.runId);
+      while (this.finishedRuns.length > RUNS_KEPT) this.runs.delete(this.finishedRuns.shift()!);
+    });
     return started;
   }
 
