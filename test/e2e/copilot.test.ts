@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { TraceStore } from '../../core/trace/store.ts';
+import { signedInAgent } from '../../core/identity.ts';
 import type { PolicyInput } from '../../shared/policy.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -130,7 +131,7 @@ describe('legwork start --headless: the copilot in browser mode', () => {
     const listed = await traces.listRuns({ ticketId: firstTicket });
     expect(listed.ok && listed.data.map((r) => r.verdict)).toEqual(['pass']);
     const reviews = await traces.reviews.of(listed.ok ? listed.data[0]!.run : '');
-    expect(reviews.at(-1)).toMatchObject({ verdict: 'pass', comment: 'cancelled as asked; reply polite', reviewer: 'agent' });
+    expect(reviews.at(-1)).toMatchObject({ verdict: 'pass', comment: 'cancelled as asked; reply polite', reviewer: signedInAgent() });
 
     await tab('Settings').click();
     await page.getByRole('heading', { name: /Settings/ }).first().waitFor();
