@@ -958,10 +958,10 @@ function answerAbout(order: OrderDetails, draft: Draft): void {
   const tracking = order.fulfillments.flatMap((f) => f.tracking_id);
   const paid = order.payment_history.filter((p) => p.transaction_type === 'payment');
   const refunded = order.payment_history.filter((p) => p.transaction_type === 'refund');
-  const money = (xs: typeof paid) => xs.reduce((sum, p) => sum + cents(p.amount), 0) / 100;
+  const total = (xs: typeof paid) => xs.reduce((sum, p) => sum + cents(p.amount), 0) / 100;
   draft.answers.push(
     `order ${order.order_id} (${order.items.map((i) => i.name).join(', ')}) is ${order.status}${tracking.length ? `; tracking number ${tracking.join(', ')}` : '; it has no tracking number yet'}` +
-      (paid.length ? `; you paid $${money(paid).toFixed(2)} (${[...new Set(paid.map((p) => p.payment_method_id))].join(', ')})${refunded.length ? `, and $${money(refunded).toFixed(2)} was refunded` : ''}` : ''),
+      (paid.length ? `; you paid ${money(total(paid))} (${[...new Set(paid.map((p) => p.payment_method_id))].join(', ')})${refunded.length ? `, and ${money(total(refunded))} was refunded` : ''}` : ''),
   );
 }
 

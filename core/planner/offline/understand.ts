@@ -57,7 +57,7 @@ function orderRef(sentence: string, at: number, items: ItemRef[]): OrderRef | nu
     return { by: 'id', orderId: id, ...(i >= 0 ? { span: spanOf(sentence, at + Math.max(0, i - 2), sentence.slice(Math.max(0, i - 2), i + 7)) } : {}) };
   }
   const status = /\b(pending|delivered|processed|cancell?ed|shipped|not (yet )?shipped)\b/.exec(t);
-  if (status && /\b(order|package|one|purchase)\b/.test(t)) return { by: 'status', status: status[1]!.startsWith('not') ? 'pending' : status[1]!.replace('cancelled', 'cancelled') };
+  if (status && /\b(order|package|one|purchase)\b/.test(t)) return { by: 'status', status: status[1]!.startsWith('not') ? 'pending' : status[1]! };
   if (/\b(other|second) (order|one|delivery|package|purchase)\b/.test(t)) return { by: 'recency', which: 'other' };
   if (/\b(last|latest|most recent|recent) (order|purchase|delivery|package)\b/.test(t)) return { by: 'recency', which: 'latest' };
   if (items.length > 0 && /\b(order|package|delivery|purchase|shipment)\b/.test(t)) return { by: 'items', words: items.map((i) => i.phrase) };
