@@ -77,9 +77,9 @@ export function requestSegments(text: string): string[] {
  * a distinctive word ("my pending order" when there is one). Parts naming none, or several, count
  * as unmatched.
  */
-export async function ordersMeant(parts: string[], besides: Set<string>, customer: CrmCustomer, reader: Reader): Promise<{ byOrder: Map<string, string[]>; unmatched: number }> {
+export async function ordersMeant(parts: string[], besides: Set<string>, customer: CrmCustomer, reader: Reader): Promise<{ byOrder: Map<string, string[]>; unmatched: string[] }> {
   const byOrder = new Map<string, string[]>();
-  let unmatched = 0;
+  const unmatched: string[] = [];
   for (const part of parts) {
     const kinds = [...requestsIn(part)];
     const statuses = new Set(kinds.flatMap((k) => ORDER_STATUSES[k] ?? (k === 'payment' ? PAYMENT_STATUSES : [])));
@@ -89,7 +89,7 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
     // "the tea kettle order and the electric kettle order … cancel both": exactly two, said as both
     const both = candidates.length === 2 && /\bboth\b/.test(normalize(part));
     if (candidates.length !== 1 && !both) {
-      unmatched += 1;
+      unmatched.push(part);
       continue;
     }
     for (const id of candidates) byOrder.set(id, [...(byOrder.get(id) ?? []), part]);

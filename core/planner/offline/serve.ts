@@ -111,7 +111,10 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   const segments = requestSegments(text);
   if (segments.length > 0) {
     const meant = await ordersMeant(segments, new Set(), customer, reader);
-    if (meant.unmatched === 0 && meant.byOrder.size > 1) return serveOrders(meant.byOrder, customer, reader, draft);
+    // the subject line sums the body up ("a few changes"): it names no order of its own
+    const subject = text.split('\n')[0]!.trim();
+    const unmatched = meant.unmatched.filter((part) => part.trim() !== subject);
+    if (unmatched.length === 0 && meant.byOrder.size > 1) return serveOrders(meant.byOrder, customer, reader, draft);
   }
   const statuses = new Set(writeKinds.flatMap((k) => ORDER_STATUSES[k] ?? []));
   const candidates = await ordersNaming(text, statuses, customer, reader, { score: 1 });
@@ -136,9 +139,10 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   if (candidates.length !== 1) {
     const kind = writeKinds[0]!;
     // several of the customer's orders fit what the text names: one that holds clearly more of what
-    // it names is the one; otherwise the agent, who sees them, picks
+    // it names is the one, unless another is named by two of its own items too (then the message is
+    // about both); otherwise the agent, who sees them, picks
     const ranked = orderCandidates(text, candidates, kind);
-    const dominant = ranked.length > 1 && ranked[0]!.named >= 2 && ranked[1]!.named * 2 <= ranked[0]!.named ? ranked[0]!.value : null;
+    const dominant = ranked.length > 1 && ranked[0]!.named >= 2 && ranked[1]!.named <= 1 && ranked[1]!.named * 2 <= ranked[0]!.named ? ranked[0]!.value : null;
     const got = dominant ? { value: dominant } : candidates.length > 1 ? draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, ranked) : null;
     if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
     draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
