@@ -6,11 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sandbox/domain/world.ts';
 import { planOffline } from '../../core/planner/offline/planner.ts';
 import { benchmarkWrites } from '../../core/planner/offline/measure.ts';
+import { requestsIn } from '../../core/planner/offline/extract.ts';
+import { nameScore } from '../../core/planner/offline/items.ts';
+import { ordersMeant, requestSegments } from '../../core/planner/offline/find-orders.ts';
+import { Reader } from '../../core/planner/offline/reads.ts';
 import { worldReadTool } from './fixtures/world-read-tool.ts';
 
 const world = new World();
-const plan = (subject: string, body: string) =>
-  planOffline({ id: 9, requester_name: 'Anya Brown', requester_email: 'anya.brown8893@example.com', subject, body }, worldReadTool(world));
+const plan = (subject: string, body: string, picks?: Record<string, string>) =>
+  planOffline({ id: 9, requester_name: 'Anya Brown', requester_email: 'anya.brown8893@example.com', subject, body }, worldReadTool(world), { picks });
 
 describe('finding the orders and items a message means', () => {
   it('"nothing to change" is no request to change anything', async () => {
@@ -48,5 +52,46 @@ describe('finding the orders and items a message means', () => {
     // either both orders are cancelled or the agent is asked; never just the first
     const ids = benchmarkWrites(p).map((w) => w.kwargs.order_id);
     expect(ids.length === 0 || ids.length === 2, JSON.stringify(ids)).toBe(true);
+  });
+
+  it('a question about how things work asks for nothing', () => {
+    expect([...requestsIn('By the way, how long does an exchange usually take?')]).toEqual(['information']);
+    expect(requestsIn('Could you exchange it for the blue one?').has('change_items')).toBe(true);
+  });
+
+  it('a phrase customers use for a product names it as surely as its own word', () => {
+    expect(nameScore('the power bank I ordered', 'Portable Charger')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a wish of the same kind that names no item goes on with the part before it', async () => {
+    const p = await plan(
+      'watch',
+      'Please cancel the order with the wall clock and the desk lamp, I no longer need it.\n\nThe smart watch should be the silver one with an LCD display instead.\n\nI would rather have the same leather strap though.\n\nAny difference on my Mastercard.',
+    );
+    expect(p.outcome, p.reason).toBe('resolve');
+    expect(benchmarkWrites(p).map((w) => [w.name, w.kwargs.order_id])).toEqual([
+      ['cancel_pending_order', '#W1170711'],
+      ['modify_pending_order_items', '#W8883368'],
+    ]);
+    // the third part names nothing of its own: it is the watch's
+    const reader = new Reader(worldReadTool(world));
+    const user = await reader.user('anya_brown_2024');
+    if (!user.ok) throw new Error(user.message);
+    const text = 'Please cancel the order with the wall clock and the desk lamp, I no longer need it.\n\nThe smart watch should be the silver one with an LCD display instead.\n\nI would rather have the same leather strap though.';
+    const meant = await ordersMeant(requestSegments(text), new Set(), user.data, reader);
+    expect(meant.unmatched).toEqual([]);
+    expect(meant.byOrder.get('#W8883368')?.join(' ')).toMatch(/leather strap/);
+  });
+
+  it('a cancellation whose sentence and whose story give different reasons is the agent\'s pick', async () => {
+    const body = 'I hit buy on the wrong screen and now there is an order with a wall clock and a desk lamp. I don\'t want it, cancel that one please.';
+    const first = await plan('oops', body);
+    const choice = first.choices.find((c) => c.about === 'reason');
+    expect(choice, first.reason).toBeDefined();
+    expect(choice!.options.map((o) => o.label).sort()).toEqual(['no longer needed', 'ordered by mistake']);
+    expect(benchmarkWrites(first)).toEqual([]);
+    const mistake = choice!.options.find((o) => o.label === 'ordered by mistake')!;
+    const second = await plan('oops', body, { [choice!.id]: mistake.id });
+    expect(benchmarkWrites(second)).toEqual([{ name: 'cancel_pending_order', kwargs: { order_id: '#W1170711', reason: 'ordered by mistake' } }]);
   });
 });

@@ -13,10 +13,15 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
   const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
   // "same reason": the one the message gives for its other cancellation
   const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : null;
-  const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text) ?? sameAsBefore;
+  const near = about.length > 0 ? cancelReason(about.join(' ')) : null;
+  // the words around the request (not a billing complaint's) may tell the other reason: "I hit buy on
+  // the wrong screen. I don't want either of them, cancel it" — then the agent picks
+  const around = cancelReason(text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' '));
+  const reason = near ?? around ?? sameAsBefore;
   const allowed = mayCancel(order, reason ?? 'no longer needed');
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
-  const given = reason ?? reasonInOwnWords(order, about.length > 0 ? about.join(' ') : text, draft);
+  const said = about.length > 0 ? about.join(' ') : text;
+  const given = near && around && near !== around ? reasonPicked(order, text, [near, around], draft) : (reason ?? reasonInOwnWords(order, said, draft));
   if (given === undefined) return void draft.waiting.push(`the reason for cancelling ${order.order_id}`);
   if (!given) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
   const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
@@ -53,10 +58,15 @@ export function reasonInOwnWords(order: OrderDetails, said: string, draft: Draft
     .split(/\s+/)
     .filter((w) => w.length > 2);
   if (rest.length < 3) return null;
+  return reasonPicked(order, said, REASONS, draft);
+}
+
+/** The agent's pick among the policy's reasons, in the order given (undefined while not picked). */
+function reasonPicked(order: OrderDetails, said: string, ranked: readonly (typeof REASONS)[number][], draft: Draft): (typeof REASONS)[number] | undefined {
   const got = draft.choices.pick(
     'reason',
     `Which reason does the customer give for cancelling ${order.order_id}?`,
-    REASONS.map((r) => ({ value: r, label: r, why: `the customer says: "${said.trim().slice(0, 160)}"`, effect: `cancel ${order.order_id} with the reason "${r}"` })),
+    ranked.map((r) => ({ value: r, label: r, why: `the customer says: "${said.trim().slice(0, 160)}"`, effect: `cancel ${order.order_id} with the reason "${r}"` })),
     { span: said.trim(), confirm: true },
   );
   return got ? got.value : undefined;

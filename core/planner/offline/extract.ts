@@ -73,7 +73,7 @@ export const PATTERNS = {
   defaultAddress: /\b(default|account'?s address|(update|change) my address|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on))\b/,
   /** "I moved": a new home, which counts for the account when no order is named */
   moved: /\b(i moved|i've moved|i have moved|we moved|we've moved|we have moved|new home|moved house|my new address)\b/,
-  information: /\b(track|tracking|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|what i (paid|was charged)|which payment|what payment|in stock|available|total)\b/,
+  information: /\b(track|tracking|how long|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|what i (paid|was charged)|which payment|what payment|in stock|available|total)\b/,
   billing: /\b(charged (me )?twice|charge[ds]? twice|double[- ]charg\w*|two (identical )?(payments|charges)|twice for|overcharg\w*|charged (me )?more|(took|charged|taken|billed|captured) .{0,40}\bmore than|taken for|more than (my|the) (order )?total|higher than|(amount|charge|what) .{0,50}(doesn't|does not|didn't|did not|don't) match|refund the difference|where('s| is) (my|the) refund|(no|not the|not a|not my|still no) refund|refund .{0,40}\b(go|gone|went) through|refund (never|hasn't|has not|didn't|did not|still)|refund .{0,60}\b(never|hasn't|has not|didn't|did not) (showed|shown|show|arrived|appeared|come|came|arrive|reach|landed)|(never|not) (got|received|arrived|come back|came back|showed up|shown up)|nothing has come back|hasn't come back|missing refund|refund is missing|statement|(charged|took|taken|billed|captured) .{0,20}\$[\d,]+(\.\d\d)? for|(want|get|need) (the|my) (extra|difference|money) back)\b/,
 } as const;
 
@@ -114,8 +114,23 @@ function withoutPaymentWords(text: string): string {
 }
 
 /** The requests of one order's text (status decides later between item change and exchange). */
-export function requestsIn(text: string): Set<RequestKind> {
+/**
+ * A question about how things work ("how long does an exchange usually take?", "is that true?"),
+ * not a request: its request words ask for nothing. "Can you…", "could I…", "is it possible to…" are requests.
+ */
+const QUESTION_ONLY = /^(?:(?:also|and|oh|so|btw|by the way|out of curiosity|just curious|quick question|one more thing)[,:]?\s+)*(how (long|much|many|soon|often)|when|why|what|which|where|do you know|does|is (that|this) (true|right|correct)|are there)\b/;
+
+/** The text without its questions about how things work (they are information). */
+export function withoutQuestionsOnly(text: string): string {
+  return sentences(text)
+    .filter((s) => !(s.trim().endsWith('?') && QUESTION_ONLY.test(normalize(s).trim())))
+    .join('');
+}
+
+export function requestsIn(whole: string): Set<RequestKind> {
   const found = new Set<RequestKind>();
+  const text = withoutQuestionsOnly(whole);
+  if (text !== whole && has(whole, PATTERNS.information)) found.add('information');
   const t = normalize(text);
   // a billing complaint is about money: "has not arrived yet" alone is a delivery question
   if (text.split(/(?<=[.!?])\s+|\n/).some((x) => PATTERNS.billing.test(normalize(x)) && MONEY.test(normalize(x)))) found.add('billing');

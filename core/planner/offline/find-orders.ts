@@ -80,6 +80,8 @@ export function requestSegments(text: string): string[] {
 export async function ordersMeant(parts: string[], besides: Set<string>, customer: CrmCustomer, reader: Reader): Promise<{ byOrder: Map<string, string[]>; unmatched: string[] }> {
   const byOrder = new Map<string, string[]>();
   const unmatched: string[] = [];
+  let previous: { ids: string[]; kinds: string[] } | null = null;
+  const every = new Set(customer.orders.map((o) => o.status));
   for (const part of parts) {
     const kinds = [...requestsIn(part)];
     const statuses = new Set(kinds.flatMap((k) => ORDER_STATUSES[k] ?? (k === 'payment' ? PAYMENT_STATUSES : [])));
@@ -88,11 +90,17 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
     if (candidates.length === 0 && pending.length === 1 && /\b(my|the) (pending|open) order\b/.test(normalize(part))) candidates.push(pending[0]!.order_id);
     // "the tea kettle order and the electric kettle order … cancel both": exactly two, said as both
     const both = candidates.length === 2 && /\bboth\b/.test(normalize(part));
-    if (candidates.length !== 1 && !both) {
+    // "White is my preference.": a wish of the same kind as the part before, naming no item of any
+    // order, goes on with that part
+    const continues = candidates.length === 0 && previous && kinds.every((k) => previous!.kinds.includes(k)) && (await ordersNaming(part, every, customer, reader, { score: 1 })).length === 0;
+    if (continues) candidates.push(...previous!.ids);
+    else if (candidates.length !== 1 && !both) {
       unmatched.push(part);
+      previous = null;
       continue;
     }
     for (const id of candidates) byOrder.set(id, [...(byOrder.get(id) ?? []), part]);
+    if (!continues) previous = { ids: candidates, kinds };
   }
   return { byOrder, unmatched };
 }

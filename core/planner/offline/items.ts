@@ -19,7 +19,10 @@ export function nameScore(clause: string, productName: string): number {
     if (words.some((w) => sameWord(w, part))) score += GENERIC.has(part) ? 0.25 : 2;
   }
   for (const alias of ALIASES[name] ?? []) {
-    if (alias.includes(' ') ? normalize(clause).includes(alias) : words.some((w) => stem(w) === stem(alias))) score += 1.5;
+    // a phrase customers use for the product ("power bank") names it as surely as its own word; one
+    // word of everyday use ("phone", "light") less so
+    if (alias.includes(' ')) score += normalize(clause).includes(alias) ? 2 : 0;
+    else if (words.some((w) => stem(w) === stem(alias))) score += 1.5;
   }
   return score;
 }
