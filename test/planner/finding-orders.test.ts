@@ -95,3 +95,37 @@ describe('finding the orders and items a message means', () => {
     expect(benchmarkWrites(second)).toEqual([{ name: 'cancel_pending_order', kwargs: { order_id: '#W1170711', reason: 'ordered by mistake' } }]);
   });
 });
+
+describe('orders named by what they hold, beside other orders holding some of it', () => {
+  const harper = (body: string) => planOffline({ id: 9, requester_name: 'Harper', requester_email: 'harper.johansson4006@example.com', subject: 'orders', body }, worldReadTool(world));
+
+  it('the order holding every product the text names is the one meant, not another holding one of them', async () => {
+    const p = await harper('Hello. I placed an order with a desk lamp, a wall clock and a garden hose by accident. Please cancel it.\n\nAlso cancel the t-shirt I ordered on its own, I no longer need it.');
+    expect(p.outcome, p.reason).toBe('resolve');
+    expect(benchmarkWrites(p).map((w) => w.kwargs.order_id).sort()).toEqual(['#W3282177', '#W3525030']);
+  });
+
+  it('an item wish for an item two orders hold goes to the one the message already acts on', async () => {
+    const p = await harper(
+      'Please cancel the t-shirt I ordered on its own, I no longer need it.\n\nThe order with the luggage, the puzzle and the bike should go to 953 Park Avenue, Suite 613, New York, NY 10064 instead. It is the same address my order with the espresso machine went to.\n\nThe sunglasses in that order: I would like a black frame, same lenses. Any extra on my PayPal.',
+    );
+    expect(p.outcome, p.reason).toBe('resolve');
+    const writes = benchmarkWrites(p);
+    expect(writes.map((w) => [w.name, w.kwargs.order_id])).toEqual([
+      ['cancel_pending_order', '#W3525030'],
+      ['modify_pending_order_address', '#W2912646'],
+      ['modify_pending_order_items', '#W2912646'],
+    ]);
+  });
+});
+
+describe('an address said to be the one on file already', () => {
+  it('is where the order goes, not a change of the account', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Sophia', requester_email: 'sophia.martin4832@example.com', subject: 'wrong address', body: 'My luggage order is going to my old apartment. Please send it to my current address instead, which is already on my profile: 760 Elm Avenue, Suite 564, Houston, TX 77034.' },
+      worldReadTool(world),
+    );
+    expect(p.outcome, p.reason).toBe('resolve');
+    expect(benchmarkWrites(p).map((w) => [w.name, w.kwargs.order_id])).toEqual([['modify_pending_order_address', '#W1092119']]);
+  });
+});

@@ -101,14 +101,17 @@ const ADDRESS_WISH = /\b(old|wrong|previous|incorrect|outdated|former) address\b
 /** A sentence about the price difference ("charge my card for the difference") is not a new payment method. */
 const DIFFERENCE = /\b(difference|extra|costs? more|any (more|less)|the rest|price)\b/;
 
-/** Sentences that ask to pay another way: their "instead" is about the payment, not the items. */
+/** Sentences that ask to pay another way or ship elsewhere: their "instead" is about that, not the items. */
 const sentences = (text: string) => text.split(/(?<=[.!?\n])/);
 
 function withoutPaymentWords(text: string): string {
   return sentences(text)
     .map((s) => {
       const t = normalize(s);
-      return PATTERNS.payment.test(t) ? t.replace(new RegExp(PATTERNS.payment.source, 'g'), ' ').replace(/\binstead\b/g, ' ') : s;
+      if (PATTERNS.payment.test(t)) return t.replace(new RegExp(PATTERNS.payment.source, 'g'), ' ').replace(/\binstead\b/g, ' ');
+      // "send it to my new place instead: 953 Park Avenue…": the "instead" is about where it goes
+      if (PATTERNS.address.test(t) && (parseAddress(s) || /\b(address|place|home|apartment|house)\b/.test(t))) return t.replace(/\binstead( of [^,.:;]*)?/g, ' ');
+      return s;
     })
     .join('\n');
 }
@@ -127,6 +130,9 @@ export function withoutQuestionsOnly(text: string): string {
     .join('');
 }
 
+/** An address said to be the one on file already ("…my current address, which is also what's on my profile"): no wish to change the account's. */
+const ALREADY_ON_FILE = /\b(which|that|it)('s| is) (also |already )?(what'?s |the one )?(on|in) (my|the) (profile|account|file)\b|\b(same as|matches) (the one )?(on|in)? ?(my|the) (profile|account|file)\b/g;
+
 export function requestsIn(whole: string): Set<RequestKind> {
   const found = new Set<RequestKind>();
   const text = withoutQuestionsOnly(whole);
@@ -140,9 +146,9 @@ export function requestsIn(whole: string): Set<RequestKind> {
   if (asks(itemText, PATTERNS.exchange) || asks(itemText, PATTERNS.change) || /(->|\u2192|=>)/.test(itemText)) found.add('change_items');
   if (sentences(text).some((s) => PATTERNS.payment.test(normalize(s)) && !DIFFERENCE.test(normalize(s)))) found.add('payment');
   // "it is going to my old address, can it be changed?": an address wish with no address yet (asked for)
-  if (!parseAddress(text) && ADDRESS_WISH.test(t)) found.add(PATTERNS.defaultAddress.test(t) ? 'default_address' : 'order_address');
+  const forAccount = PATTERNS.defaultAddress.test(t.replace(ALREADY_ON_FILE, ' '));
+  if (!parseAddress(text) && ADDRESS_WISH.test(t)) found.add(forAccount ? 'default_address' : 'order_address');
   if (parseAddress(text)) {
-    const forAccount = PATTERNS.defaultAddress.test(t);
     const forOrder = PATTERNS.address.test(t);
     if (forAccount) found.add('default_address');
     if (forOrder && (!forAccount || /\b(order|package|it|them|#?w\d{7}) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (send|ship)/.test(t))) found.add('order_address');

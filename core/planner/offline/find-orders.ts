@@ -30,9 +30,12 @@ export async function ordersNaming(
 /** A sentence telling to leave an order or item alone. */
 export const LEFT_ALONE = /\b(do not|don'?t|never|please don'?t) (touch|cancel|change|modify|return|do anything (to|with))\b|\bleave\b.{0,60}\b(alone|as it is|as is)\b|\b(i'?m|i am|i'?ll|i will|we'?ll|we will) keep(ing)?\b/;
 
-/** The text without its sentences that leave something alone. */
+/** A sentence that names another order only to say where something goes ("the same address my last order went to"). */
+const ADDRESS_BY_ORDER = /\b(same|that) (address|place|house|apartment)\b|\b(address|place) .{0,60}\b(went|goes|is going|was (delivered|sent|shipped))\b/;
+
+/** The text without its sentences that leave something alone or name an order only as an address. */
 export function withoutLeftAlone(text: string): string {
-  const kept = clauses(text).filter((c) => !LEFT_ALONE.test(normalize(c)));
+  const kept = clauses(text).filter((c) => !LEFT_ALONE.test(normalize(c)) && !ADDRESS_BY_ORDER.test(normalize(c)));
   return kept.length > 0 ? kept.join('\n') : text;
 }
 
@@ -72,6 +75,19 @@ export function requestSegments(text: string): string[] {
 }
 
 /**
+ * "an order with a desk lamp, a wall clock and a garden hose": of several orders the text names items
+ * of, the one holding every product the text names of any of them (two at least) is the one meant.
+ */
+export function holdingAllNamed(text: string, orders: OrderDetails[]): OrderDetails[] {
+  if (orders.length < 2) return orders;
+  const meant = withoutLeftAlone(text);
+  const named = orders.map((o) => new Set(o.items.filter((it) => nameScore(meant, it.name) >= 2).map((it) => it.name)));
+  const all = new Set(named.flatMap((n) => [...n]));
+  const whole = orders.filter((_, i) => named[i]!.size >= 2 && named[i]!.size === all.size);
+  return whole.length === 1 ? whole : orders;
+}
+
+/**
  * Which order each part of the message asks about, when it names it only by its items: the one
  * order, of a status that allows the request and not among `besides`, whose items the part names by
  * a distinctive word ("my pending order" when there is one). Parts naming none, or several, count
@@ -85,7 +101,7 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
   for (const part of parts) {
     const kinds = [...requestsIn(part)];
     const statuses = new Set(kinds.flatMap((k) => ORDER_STATUSES[k] ?? (k === 'payment' ? PAYMENT_STATUSES : [])));
-    const candidates = (await ordersNaming(part, statuses, customer, reader, { besides })).map((o) => o.order_id);
+    const candidates = holdingAllNamed(part, await ordersNaming(part, statuses, customer, reader, { besides })).map((o) => o.order_id);
     const pending = customer.orders.filter((o) => o.status === 'pending' && statuses.has('pending') && !besides.has(o.order_id));
     if (candidates.length === 0 && pending.length === 1 && /\b(my|the) (pending|open) order\b/.test(normalize(part))) candidates.push(pending[0]!.order_id);
     // "the tea kettle order and the electric kettle order … cancel both": exactly two, said as both
@@ -105,7 +121,7 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
   return { byOrder, unmatched };
 }
 /** Words naming an order (not the account) as what a new address is for. */
-export const ORDER_MEANT = /\b(my|the|this|an?) (pending |last |latest |recent |current |open |new )?(order|package|parcel|shipment)\b/;
+export const ORDER_MEANT = /\b(my|the|this|an?) ([\w-]+ ){0,3}(order|package|parcel|shipment)\b(?! history)/;
 /** Orders as the agent's options: best named first, each with the items that matched. */
 export function orderCandidates(text: string, orders: OrderDetails[], kind: string) {
   // the order naming most of what the text names comes first ("the order that also had the pet bed")

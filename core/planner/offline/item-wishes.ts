@@ -7,7 +7,7 @@ import { Draft } from './draft.ts';
 import { changeItems } from './compose-items.ts';
 
 /** A wish for another variant, said without a change word: "medium would be ideal", "I'd like the same boots in an 8". */
-export const PREFERS = /\b(would like|'d like|i want|i need|prefer\w*|would be (ideal|great|perfect|better|nice|best)|rather|instead|if (there'?s|there is|you have|they have) no|if not|works? better|fit(s)? better|this time|if possible|should be|needs? to be)\b/;
+export const PREFERS = /\b(would like|'d like|i want|i need|prefer\w*|would be (ideal|great|perfect|better|nice|best)|rather|instead|if (there'?s|there is|you have|they have) no|if not|works? better|fit(s)? better|this time|if possible|should be|needs? to be|(can|could) (you|we|i) (get|make|bump|switch|swap|upgrade|go|move|have))\b/;
 
 /**
  * Item wishes no request served: a paragraph that names an item of one of the customer's pending or
@@ -24,16 +24,28 @@ export async function serveItemWishes(text: string, customer: CrmCustomer, reade
     const got = await reader.order(o.order_id);
     if (got.ok) open.push(got.data);
   }
+  // an item that several of these orders hold is the one order's the plan already acts on ("send it to
+  // my new place… the sunglasses in that order: black frame"); else no order's for sure
+  const inPlan = new Set(draft.requests.flatMap((r) => (r.orderId ? [r.orderId] : [])));
+  const holderOf = (name: string) => {
+    const holders = open.filter((o) => o.items.some((it) => it.name === name));
+    const planned = holders.filter((o) => inPlan.has(o.order_id));
+    return holders.length === 1 ? holders[0]!.order_id : planned.length === 1 ? planned[0]!.order_id : null;
+  };
+  const unplaced = new Set<string>();
   // per order, the paragraphs wishing for another variant of one of its items, and those items
   const wishes = new Map<string, { order: OrderDetails; paragraphs: string[]; items: OrderDetails['items'] }>();
   for (const order of open) {
     for (const paragraph of paragraphs) {
-      // an item that another of these orders holds too is not this order's for sure: left to the coverage check
-      const elsewhere = (name: string) => open.some((o) => o.order_id !== order.order_id && o.items.some((it) => it.name === name));
-      const named = order.items.filter((it) => it.product_id && nameScore(paragraph, it.name) >= 2 && !elsewhere(it.name));
+      const named = order.items.filter((it) => it.product_id && nameScore(paragraph, it.name) >= 2);
       for (const it of named) {
         const product = await reader.product(it.product_id!);
         if (!product.ok || !mentions(paragraph, product.data).some((m) => it.options[m.key] !== undefined && it.options[m.key] !== m.value)) continue;
+        const holder = holderOf(it.name);
+        if (holder !== order.order_id) {
+          if (holder === null) unplaced.add(it.name);
+          continue;
+        }
         const w = wishes.get(order.order_id) ?? { order, paragraphs: [], items: [] };
         if (!w.paragraphs.includes(paragraph)) w.paragraphs.push(paragraph);
         w.items.push(it);
@@ -54,4 +66,6 @@ export async function serveItemWishes(text: string, customer: CrmCustomer, reade
     if (left.length === 0 || !draft.writes.some((w) => w.params.order_id === order.order_id)) continue;
     draft.verdict({ kind: 'ask', what: `what you would like for the ${[...new Set(left.map((it) => it.name))].join(' and ')} of ${order.order_id} (we understood: "${said.join(' ').trim().slice(0, 200)}")` });
   }
+  // …nor is a wish for an item several orders hold, while the plan writes
+  if (unplaced.size > 0 && draft.writes.length > 0) draft.verdict({ kind: 'ask', what: `which order's ${[...unplaced].join(' and ')} you would like changed, and how` });
 }
