@@ -129,3 +129,36 @@ describe('an address said to be the one on file already', () => {
     expect(benchmarkWrites(p).map((w) => [w.name, w.kwargs.order_id])).toEqual([['modify_pending_order_address', '#W1092119']]);
   });
 });
+
+describe('payment methods and reasons said once for the message', () => {
+  it('a method named as how the order was paid is not where the difference goes', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Ethan', requester_email: 'ethan.thomas7730@example.com', subject: 'watch', body: 'My order with the smartphone and the smart watch (I paid with a gift card) has not shipped. I would like the watch in silver instead of black, or gold if there is no silver; same silicone band and screen. Put the difference on my PayPal please.' },
+      worldReadTool(world),
+    );
+    expect(p.outcome, p.reason).toBe('resolve');
+    expect(benchmarkWrites(p).map((w) => w.kwargs.payment_method_id)).toEqual(['paypal_6982172']);
+  });
+
+  it('orders counted in words must all carry the request, or nothing is written', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Emma', requester_email: 'emma.kovacs5723@example.com', subject: 'cancel', body: 'Order W6554908 and the one with the headphones and the vacuum were both mistakes. Please cancel the two orders.' },
+      worldReadTool(world),
+    );
+    const ids = benchmarkWrites(p).map((w) => w.kwargs.order_id);
+    expect(ids.length === 0 || ids.length === 2, JSON.stringify(ids)).toBe(true);
+    for (const w of benchmarkWrites(p)) expect(w.kwargs.reason).toBe('ordered by mistake');
+  });
+});
+
+describe('a plan waiting for the agent\'s choice', () => {
+  it('drafts a reply that says what it waits for, never an empty one', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Ethan', requester_email: 'ethan.thomas7730@example.com', subject: 'watch', body: 'My order with the smartphone and the smart watch has not shipped. I would like the watch in silver instead of black, same silicone band and screen. Put the difference on my PayPal please.' },
+      worldReadTool(world),
+    );
+    expect(p.choices.length, p.reason).toBeGreaterThan(0);
+    expect(p.reply).toMatch(/\[written once you choose which Smart Watch/);
+    expect(p.steps.find((s) => s.action === 'set_ticket_status')?.params.status).toBe('solved');
+  });
+});

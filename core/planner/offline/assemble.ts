@@ -40,10 +40,12 @@ export function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, cu
     if (draft.waiting.length > 0) reason = `waiting for the agent's choice: ${draft.waiting.join('; ')}; ${reason}`;
     const facts = [...draft.done, ...draft.answers].map((f) => `- ${f[0]!.toUpperCase()}${f.slice(1)}.`);
     const own = draft.ownAnswers.map((said) => `- [your answer to "${said}"]`);
+    // while a choice waits, the reply says what it waits for instead of going out empty
+    if (facts.length + own.length === 0) own.push(...draft.waiting.map((w) => `- [written once you choose ${w}]`));
     reply = `${hello}\n\nThank you for getting in touch. ${draft.writes.length > 0 ? 'Here is what we have done:' : 'Here is what we found:'}\n${[...facts, ...own].join('\n')}\n\nBest regards`;
     const playbook = draft.requests[0]?.playbook ?? 'information';
     const note = draft.writes.length > 0 ? `Ticket #${ticket.id}: ${draft.done.join('; ')}.` : '';
-    steps = [...draft.writes, ...closingSteps(playbook, ticket.id, customer?.user_id ?? null, note, reply, own.length > 0 ? 'open' : 'solved')];
+    steps = [...draft.writes, ...closingSteps(playbook, ticket.id, customer?.user_id ?? null, note, reply, draft.ownAnswers.length > 0 ? 'open' : 'solved')];
   }
   return PlanSchema.parse({
     ticketId: ticket.id,

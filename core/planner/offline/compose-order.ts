@@ -1,7 +1,7 @@
 // Writes on one order or account: a cancellation (with its reason) and address changes.
 import { fromAgent, fromSystem, fromTicket, mayCancel, mayModify, writeStep } from '../../../automations/playbooks/index.ts';
 import type { CrmCustomer, OrderDetails } from './reads.ts';
-import { addressFor, cancelReason, parseAddress, PATTERNS } from './extract.ts';
+import { addressFor, cancelReason, cancelReasonsIn, parseAddress, PATTERNS } from './extract.ts';
 import { normalize } from './text.ts';
 import { Draft, money, statusFrom } from './draft.ts';
 
@@ -12,7 +12,9 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
   // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
   const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
   // "same reason": the one the message gives for its other cancellation
-  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : null;
+  // …or the one reason the whole message gives ("two of my orders were mistakes: … please cancel both")
+  const whole = cancelReasonsIn(draft.text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' '));
+  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : whole.length === 1 ? whole[0]! : null;
   const near = about.length > 0 ? cancelReason(about.join(' ')) : null;
   // the words around the request (not a billing complaint's) may tell the other reason: "I hit buy on
   // the wrong screen. I don't want either of them, cancel it" — then the agent picks

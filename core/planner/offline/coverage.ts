@@ -78,8 +78,9 @@ const LEAVES_ALONE = /\b(keep(ing)?|nothing|leave|don'?t|do not|doesn'?t|not|sti
 export interface Coverage {
   /** what the plan serves, in words, for the question that names it */
   understood: string[];
-  /** the request-bearing parts no planned request, answer or refusal accounts for */
-  gaps: { text: string; what: string }[];
+  /** the request-bearing parts no planned request, answer or refusal accounts for (`short`: the plan
+   *  serves the request on fewer orders than the text counts, so what it writes is in doubt) */
+  gaps: { text: string; what: string; short?: boolean }[];
 }
 
 interface Served {
@@ -158,5 +159,24 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
       gaps.push({ text: `order ${id}`, what: `what you would like us to do with order ${id}` });
     }
   }
+  // "please cancel both", "two of my orders…": as many orders as the text counts must carry the request
+  for (const p of requestParts(text)) {
+    const t = normalize(p);
+    const n = ordersCounted(t);
+    if (n === 0) continue;
+    for (const kind of signalsIn(p)) {
+      if (kind === 'information' || (kind !== 'cancel' && !ORDERS_COUNTED.test(t))) continue;
+      const on = new Set(requests.filter((r) => r.orderId && SERVES[r.playbook].includes(kind)).map((r) => r.orderId)).size;
+      if (on < n && !gaps.some((g) => g.text === p)) gaps.push({ text: p, what: `${KIND_WORDS[kind]} on ${n} orders (we found ${on})`, short: true });
+    }
+  }
   return { understood: requests.filter((r) => r.playbook !== 'hand_over').map((r) => r.summary), gaps };
+}
+
+/** Orders counted in words: "both", "the two", "two of my orders" (a whole order is cancelled, so "cancel both" counts orders). */
+const ORDERS_COUNTED = /\b(both|two|three) (of )?(my |the |these |those )?(open |pending )?(orders|ones|deliveries|purchases)\b/;
+function ordersCounted(t: string): number {
+  const m = /\b(both|the two|two of|the three|three of|all three)\b/.exec(t) ?? ORDERS_COUNTED.exec(t);
+  if (!m) return 0;
+  return /three/.test(m[0]) ? 3 : 2;
 }

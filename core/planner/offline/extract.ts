@@ -164,6 +164,12 @@ const MISTAKE = cuePattern(VOCABULARY.cancelReasonCues['ordered by mistake']);
 const NOT_NEEDED = cuePattern(VOCABULARY.cancelReasonCues['no longer needed']);
 
 /** The cancellation reason the text gives, by the reviewed cues of each (a mistake is told first). */
+/** Every reason the text gives cues of (a message may give one for all its cancellations). */
+export function cancelReasonsIn(text: string): ('no longer needed' | 'ordered by mistake')[] {
+  const t = normalize(text);
+  return [...(MISTAKE.test(t) ? (['ordered by mistake'] as const) : []), ...(NOT_NEEDED.test(t) ? (['no longer needed'] as const) : [])];
+}
+
 export function cancelReason(text: string): 'no longer needed' | 'ordered by mistake' | null {
   const t = normalize(text);
   if (MISTAKE.test(t)) return 'ordered by mistake';

@@ -75,7 +75,7 @@ const WISH = /(->|\u2192|=>|\b(rather|instead|want|need|exchange|swap|change|swi
 
 /** A piece naming an order by what it holds, with no wish of its own. */
 const ORDER_DESCRIBED = /\b(order|package|delivery|purchase|shipment|bundle|the one)\s*,?\s*(that|which|where)?\s*(also|too)?\s*(had|has|contained|contains|came with|comes with|included|includes|with)\b/;
-const describesOrder = (piece: string) => ORDER_DESCRIBED.test(normalize(piece)) && !WISH.test(normalize(piece));
+export const describesOrder = (piece: string) => ORDER_DESCRIBED.test(normalize(piece)) && !WISH.test(normalize(piece));
 
 /** Items the text asks to act on (named and not kept), in order-line order. */
 export function itemsMeant(text: string, items: Item[]): number[] {

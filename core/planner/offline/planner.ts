@@ -117,7 +117,7 @@ function accountForEverything(text: string, contexts: OrderContext[], own: Set<s
   const written = draft.writes.flatMap((w) => (typeof w.params.order_id === 'string' ? [w.params.order_id] : []));
   const touches = (said: string) =>
     orderIdsIn(said).length > 0 || said.startsWith('order ') || parseAddress(said) !== null || written.some((id) => (draft.items.get(id) ?? []).some((n) => nameScore(said, n) >= 2));
-  if (draft.asks.length > 0 || understood.length === 0 || gaps.some((g) => touches(g.text))) {
+  if (draft.asks.length > 0 || understood.length === 0 || gaps.some((g) => g.short || touches(g.text))) {
     if (draft.asks.length === 0 && understood.length > 0) draft.asks.push(`please confirm that we understood you: ${understood.join('; ')}`);
     for (const g of gaps) draft.asks.push(g.text.startsWith('order ') ? g.what : `what you would like us to do about "${g.text}" (it reads like ${g.what}, which we could not match to your orders)`);
     return;

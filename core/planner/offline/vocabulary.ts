@@ -35,4 +35,5 @@ export const VOCABULARY: Vocabulary = parseVocabulary(readFileSync(new URL('./vo
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "'?");
 /** A word list as one whole-word pattern (an apostrophe may be left out: "dont"). */
-export const cuePattern = (words: string[]) => new RegExp(`\\b(${words.map(escape).join('|')})\\b`, 'i');
+/** The cues as one pattern; a cue matches its plural too ("mistakes"). */
+export const cuePattern = (words: string[]) => new RegExp(`\\b(${words.map(escape).join('|')})(s|es)?\\b`, 'i');
