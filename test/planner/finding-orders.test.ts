@@ -162,3 +162,24 @@ describe('a plan waiting for the agent\'s choice', () => {
     expect(p.steps.find((s) => s.action === 'set_ticket_status')?.params.status).toBe('solved');
   });
 });
+
+describe('what an item may become', () => {
+  it('another product of the catalogue asked for in exchange is handed over, never written as a variant of either', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Daiki', requester_email: 'daiki.hernandez2148@example.com', subject: 'kettle', body: 'Could you swap my electric kettle for one of your tea kettles? A glass one, 1.5 litres. Use my Visa for any difference.' },
+      worldReadTool(world),
+    );
+    expect(p.outcome, p.reason).toBe('escalate');
+    expect(p.reason).toMatch(/Tea Kettle instead of the Electric Kettle/);
+    expect(benchmarkWrites(p)).toEqual([]);
+  });
+
+  it('items named only to say which order ("the kettle I ordered with the e-reader") are not changed', async () => {
+    const p = await planOffline(
+      { id: 9, requester_name: 'Daiki', requester_email: 'daiki.hernandez2148@example.com', subject: 'kettle', body: 'The electric kettle I got along with the e-reader and the desk lamp should be the 1.5L one instead, same white glass. Use my Visa for any difference.' },
+      worldReadTool(world),
+    );
+    expect(p.outcome, p.reason).toBe('resolve');
+    expect(benchmarkWrites(p).map((w) => w.kwargs.item_ids)).toEqual([['5268233322']]);
+  });
+});

@@ -3,9 +3,9 @@ import type { PlaybookId } from '../../../shared/plan.ts';
 import { fromSystem, mayExchange, mayModify, mayPayDifference, mayRefundTo, mayReturn, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
 import { PATTERNS } from './extract.ts';
-import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
+import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
 import { describe } from './payment.ts';
-import { squashKey } from './text.ts';
+import { normalize, squashKey } from './text.ts';
 import { Draft, money, cents, statusFrom, isVerdict } from './draft.ts';
 import { methodsOf, methodFor } from './compose-payment.ts';
 
@@ -84,6 +84,8 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
     if (!item.product_id) return draft.verdict({ kind: 'ask', what: `which ${item.name} you would like` });
     const product = await reader.product(item.product_id);
     if (!product.ok) return draft.verdict({ kind: 'escalate', why: `the product of ${item.name} could not be read (${product.message})` });
+    const other = await otherProductWished((byItem.get(i) ?? []).join('\n'), item, reader);
+    if (other) return draft.verdict({ kind: 'escalate', why: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}: the customer asks for a ${other} instead of the ${item.name}; an item can only change to another variant of the same product` });
     const choice = chooseVariant((byItem.get(i) ?? []).join('\n'), item, product.data);
     if (!choice.ok && !choice.candidates?.length) return draft.verdict({ kind: 'ask', what: choice.reason });
     const variant = choice.ok ? choice : pickVariant(item, product.data.name, choice.candidates!, (byItem.get(i) ?? []).join(' '), draft);
@@ -137,4 +139,23 @@ export function pickVariant(item: OrderDetails['items'][number], productName: st
     { span: said.trim().split('\n')[0], confirm: true },
   );
   return got?.value ?? null;
+}
+
+/** "exchange the electric kettle for one of your tea kettles": another product of the catalogue named as what the item should become. */
+const TURNS_INTO = /\b(?:exchange|swap|trade|replace|change|switch|turn)\w*\b[^.!?\n]*?\b(?:for|into|with|to)\s+(?:a |an |one of (?:your|the|those) |the |some |one )?([a-z][a-z -]{2,40})/;
+
+async function otherProductWished(said: string, item: OrderDetails['items'][number], reader: Reader): Promise<string | null> {
+  for (const m of normalize(said).matchAll(new RegExp(TURNS_INTO.source, 'g'))) {
+    const wished = m[1]!;
+    // the item's own name said as the target ("swap the kettle for a bigger kettle") is no other product,
+    // unless another product's name fits the words better ("tea kettles" for an electric kettle)
+    const own = nameScore(wished, item.name);
+    for (const word of wished.split(/\s+/).filter((w) => w.length >= 3).slice(0, 3)) {
+      const found = await reader.findProducts(word);
+      if (!found.ok) continue;
+      const hit = found.data.products.find((p) => p.product_id !== item.product_id && nameScore(wished, p.name) >= 2 && nameScore(wished, p.name) > own);
+      if (hit) return hit.name;
+    }
+  }
+  return null;
 }

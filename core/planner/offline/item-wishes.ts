@@ -1,7 +1,7 @@
 // Item wishes said without a change word ("medium would be ideal"), served on the one order holding the item.
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
 import { orderIdsIn } from './extract.ts';
-import { describesOrder, mentions, nameScore } from './items.ts';
+import { describesOrder, mentions, nameScore, withoutOrderDescription } from './items.ts';
 import { clauses, normalize } from './text.ts';
 import { Draft } from './draft.ts';
 import { changeItems } from './compose-items.ts';
@@ -38,7 +38,7 @@ export async function serveItemWishes(text: string, customer: CrmCustomer, reade
   for (const order of open) {
     for (const paragraph of paragraphs) {
       // named where the wish is, not where the order is described ("my order with the phone and the watch")
-      const named = order.items.filter((it) => it.product_id && clauses(paragraph).some((c) => !describesOrder(c) && nameScore(c, it.name) >= 2));
+      const named = order.items.filter((it) => it.product_id && clauses(paragraph).some((c) => !describesOrder(c) && nameScore(withoutOrderDescription(c), it.name) >= 2));
       for (const it of named) {
         const product = await reader.product(it.product_id!);
         if (!product.ok || !mentions(paragraph, product.data).some((m) => it.options[m.key] !== undefined && it.options[m.key] !== m.value)) continue;

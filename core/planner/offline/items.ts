@@ -38,11 +38,15 @@ function topItem(piece: string, items: Item[]): number | undefined {
  * A clause that names two items in turn ("swap the green bottle for the red one, and the white
  * bookshelf for the black one") split into its parts, each about one item; else the clause whole.
  */
-function pieces(clause: string, items: Item[]): string[] {
-  const parts = clause.split(/,\s*and\s+|,\s+(?=(?:the|my|also)\s)|\s+and\s+(?=(?:the|my)\s)|;\s*/i).filter((x) => x.trim().length > 0);
+const PIECE_BREAK = /,\s*and\s+|,\s+(?=(?:the|my|also)\s)|\s+and\s+(?=(?:the|my)\s)|;\s*/i;
+
+/** `plain`: the clause without the words that only say which order; items named there alone do not split it. */
+function pieces(clause: string, items: Item[], plain = clause): string[] {
+  const parts = clause.split(PIECE_BREAK).filter((x) => x.trim().length > 0);
   if (parts.length < 2) return [clause];
-  const named = new Set(parts.map((x) => topItem(x, items)).filter((x) => x !== undefined));
-  if (named.size < 2) return [clause];
+  const namedIn = (xs: string[]) => new Set(xs.map((x) => topItem(x, items)).filter((x) => x !== undefined));
+  const named = namedIn(parts);
+  if (named.size < 2 || namedIn(plain.split(PIECE_BREAK)).size < 2) return [clause];
   // a part naming no item belongs to the part before it
   const out: string[] = [];
   for (const part of parts) {
@@ -56,8 +60,10 @@ function pieces(clause: string, items: Item[]): string[] {
 export function clausesByItem(text: string, items: Item[]): Map<number, string[]> {
   const out = new Map<number, string[]>(items.map((_, i) => [i, []]));
   let last: number[] = [];
-  for (const clause of clauses(text).flatMap((c) => pieces(c, items))) {
-    const scores = items.map((it) => nameScore(clause, it.name));
+  // pieces are cut where the wish is, not inside the list that says which order ("… I got along with
+  // the e-reader and the desk lamp should be the 1.5L one")
+  for (const clause of clauses(text).flatMap((c) => pieces(c, items, withoutOrderDescription(c)))) {
+    const scores = items.map((it) => nameScore(withoutOrderDescription(clause), it.name));
     const best = Math.max(0, ...scores);
     // every item the clause names by a word of its own ("the kettle and the clock"), else the best
     const strong = scores.flatMap((s, i) => (s >= 2 ? [i] : []));
@@ -87,7 +93,7 @@ export function itemsMeant(text: string, items: Item[]): number[] {
   for (const [i, cs] of byItem) {
     if (onlyNamed.size > 0 && !onlyNamed.has(i)) continue;
     // a piece that only says which order ("and in the order with the e-reader") names no item to act on
-    const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1 && !describesOrder(c));
+    const naming = cs.filter((c) => nameScore(withoutOrderDescription(c), items[i]!.name) >= 1 && !describesOrder(c));
     if (naming.length === 0) continue;
     const keeps = (c: string) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')) && !namedBeforeKeeping(c, items[i]!.name);
     if (naming.every(keeps)) continue;
@@ -411,8 +417,14 @@ function optionSummary(product: ProductDetails): string {
 export function withoutOrderDescription(text: string): string {
   return text
     // "from my recent order (office chair, gaming mouse, wall clock)": the list says which order
-    .replace(/\b((?:order|purchase|delivery|package|shipment|bundle)\w*)\s*\([^)]*\)/gi, '$1')
-    .replace(/\b(?:from|in|of|on)?\s*(?:the|my|that) (?:order|package|delivery|purchase|shipment)\s*,?\s*(?:that|which|where)?\s*(?:also|too)?\s*(?:had|has|contained|contains|came with|comes with|included|includes|with)\b[^.;:!?\n]*/gi, ' ');
+    .replace(/\b((?:order|purchase|delivery|package|shipment|bundle)\w*)\s*\((?:with |the |which had )?[^)]*\)/gi, '$1')
+    // "in the order with the e-reader and the watch, I'd like…": up to where the sentence turns to the wish
+    .replace(
+      /\b(?:from|in|of|on)?\s*(?:the|my|that) (?:order|package|delivery|purchase|shipment)\s*,?\s*(?:that|which|where)?\s*(?:also|too)?\s*(?:had|has|contained|contains|came with|comes with|included|includes|with)\b.*?(?=\.(?!\d)|[;:!?()\n\u2014\u2013]|,\s*(?:i|i'd|i'm|we|please|can|could|would|so|but)\b|\s(?:i|we)\s|$)/gi,
+      ' ',
+    )
+    // "the espresso machine I ordered with the digital camera", "the kettle, along with the e-reader"
+    .replace(/\b(?:(?:ordered|bought|got|purchased|came|arrived|delivered)\s+(?:it\s+|them\s+)?(?:together |along )?with|along with|together with|alongside)\b.*?(?=\.(?!\d)|[;:!?()\n\u2014\u2013]|,\s*(?:i|i'd|i'm|we|please|can|could|would|so|but)\b|\s(?:i|we)\s|$)/gi, ' ');
 }
 
 /** Words that continue the wish before them with another item ("the running shoes too"). */
