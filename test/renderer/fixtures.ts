@@ -100,7 +100,14 @@ export const run = (steps: RunView['steps'], extra: Partial<RunView> = {}): RunV
 
 export const policy = {
   version: 1,
-  playbooks: { cancel_order: { cancel_pending_order: 'approve' }, billing_discrepancy: { adjust_charge: { auto: 50, approve: 500 } } },
+  name: 'Support team',
+  issuedAt: '2025-05-01T09:00:00Z',
+  defaultMode: 'approve',
+  actions: {
+    add_internal_note: { mode: 'auto' },
+    adjust_charge: { mode: 'auto', caps: { auto: 50, approve: 500 } },
+  },
+  playbooks: { cancel_order: { actions: { cancel_pending_order: { mode: 'approve' } } } },
 };
 
 export const runs: ApiOutput<'runs.list'> = [
