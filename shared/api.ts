@@ -7,6 +7,7 @@ import { DecisionSchema } from './decision.ts';
 import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
+import { MetricsConfigSchema, MetricsQuerySchema, MetricsReportSchema } from './metrics.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -233,6 +234,10 @@ export const API = {
   'runs.verdict': { input: z.object({ runId: RunId }).extend(VerdictSchema.shape), output: Ok },
   'runs.export': { input: z.object({ runId: RunId }), output: z.object({ fileName: z.string(), text: z.string() }) },
   'metrics.get': { input: RunQuerySchema.partial(), output: z.array(z.record(z.string(), z.unknown())) },
+  /** the lead's report: per playbook and per agent over a period, a trend, hand-over reasons, the baselines in use */
+  'metrics.report': { input: MetricsQuerySchema, output: MetricsReportSchema },
+  /** the lead's own manual baseline for a playbook, or the agent's hourly cost */
+  'metrics.configure': { input: MetricsConfigSchema, output: Ok },
   'settings.get': { input: Empty, output: SettingsSchema },
   'settings.set': {
     // strict: the agent's name is who is signed in, not a setting (an `agent` here is refused by name)

@@ -10,6 +10,7 @@ import { ApprovalRequests } from '../approvals/requests.ts';
 import { Approvers } from '../approvals/approvers.ts';
 import { PassphraseKeyFile } from '../policy/lead-key.ts';
 import { policySigningHandlers } from './policy-signing.ts';
+import { metricsHandlers } from './metrics.ts';
 import { settingsHandlers } from './settings.ts';
 import { ticketHandlers } from './tickets.ts';
 import { traceHandlers } from './traces.ts';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
     ...policyHandlers(ctx),
     ...policySigningHandlers(ctx, approvers, ctx.signingKey ?? new PassphraseKeyFile(ctx.legwork.home)),
     ...traceHandlers(ctx),
+    ...metricsHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }

@@ -13,6 +13,7 @@ import { control, sandboxForTest } from '../helpers/sandbox.ts';
 import { fileCancelRequest } from './harness.ts';
 import { openPanel, screen, startInProcess, type InProcess } from './in-process.ts';
 import { Approvers } from '../../core/approvals/approvers.ts';
+import { signedInAgent } from '../../core/identity.ts';
 
 const LEAD = { name: 'Lee Lead', passphrase: 'a long lead passphrase' };
 const KEY_PASSPHRASE = 'the lead key passphrase';
@@ -22,6 +23,7 @@ let core: InProcess;
 let browser: Browser;
 let agent: Page;
 let lead: Page;
+let ran: { orderId: string; ticket: number } | undefined;
 
 beforeAll(async () => {
   // a fresh home: no policy was ever signed, so the built-in strictest default is in force
@@ -121,5 +123,45 @@ describe('the team lead in browser mode, walked through', () => {
     await agent.getByRole('button', { name: /^Approve/ }).click();
     await agent.getByText('Done: every step ran and was verified.').waitFor({ timeout: 90_000 });
     expect((await control(sandbox, 'GET', '/state')).json.orders[order.orderId].status).toBe('cancelled');
+    ran = { orderId: order.orderId, ticket };
   }, 300_000);
+
+  it('after the run, the metrics answer per playbook and per agent, and the lead sets a baseline', async () => {
+    expect(ran, 'the policy flow above ran a ticket').toBeDefined();
+    await lead.getByRole('tab', { name: 'Team lead' }).click();
+    const metrics = lead.getByRole('region', { name: 'Metrics' });
+    await metrics.getByRole('button', { name: 'Refresh' }).click();
+    const team = metrics.getByLabel('Everyone, this period');
+    await expect.poll(() => team.textContent(), { timeout: 30_000 }).toMatch(/Tickets resolved1in 1 run/);
+    expect(await team.textContent()).toMatch(/Work automated100 %4 of 4 steps by Legwork/);
+    const resolved = metrics.getByRole('img', { name: /^Tickets resolved\./ });
+    expect(await resolved.getAttribute('aria-label')).toBe('Tickets resolved. cancel order (1): 1');
+    // under the lead's policy every write of this plan waited for the agent
+    expect(await metrics.getByRole('img', { name: /^Autonomy rate\./ }).getAttribute('aria-label')).toBe('Autonomy rate. cancel order (1): 0 %');
+    const saved = async () => (await metrics.getByRole('img', { name: /^Time saved\./ }).getAttribute('aria-label')) ?? '';
+    expect(await saved()).toMatch(/^Time saved\. cancel order \(1\): -?\d+ min$/);
+    await metrics.getByRole('button', { name: 'Per agent' }).click();
+    expect(await resolved.getAttribute('aria-label')).toBe(`Tickets resolved. ${signedInAgent()} (1): 1`);
+    await metrics.getByRole('button', { name: 'Per playbook' }).click();
+
+    // the cancel baseline: 6 minutes by default; the lead's own 60 moves time saved by 54 minutes
+    const shown = async () => {
+      const m = /(-?\d+(?:\.\d)?) (min|h)$/.exec(await saved());
+      return m ? Number(m[1]) * (m[2] === 'h' ? 60 : 1) : NaN;
+    };
+    const before = await shown();
+    await metrics.getByText('Manual baselines and agent cost').click();
+    const cancel = metrics.getByLabel('cancel order (minutes by hand)');
+    expect(await cancel.inputValue()).toBe('6');
+    await cancel.fill('60');
+    await cancel.press('Enter');
+    await expect.poll(async () => Math.abs((await shown()) - (before + 54)) <= 1, { timeout: 20_000 }).toBe(true);
+    await metrics.getByText(/yours · default 6/).waitFor();
+    await metrics.getByRole('heading', { name: 'Metrics' }).scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-metrics');
+    await metrics.getByRole('heading', { name: 'Metrics' }).scrollIntoViewIfNeeded();
+    await lead.setViewportSize({ width: 420, height: 900 });
+    await metrics.getByRole('heading', { name: 'Metrics' }).scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-metrics');
+  }, 120_000);
 });

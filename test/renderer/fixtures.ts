@@ -162,4 +162,45 @@ export const metrics = [
   { playbook: 'billing_discrepancy', runs: 9, completed: 6, escalated: 3, autonomyRate: 0.11, timeSavedMinutes: 40 },
 ];
 
+const mrow = (key: string, runs: number, resolved: number, autonomyRate: number | null, byLegwork: number, byHand: number, saved: number, cost: number | null) => ({
+  key,
+  runs,
+  resolved,
+  autonomyRate,
+  stepsByLegwork: byLegwork,
+  stepsByHand: byHand,
+  timeSavedMinutes: saved,
+  agentMinutes: runs * 1.5,
+  llmTokens: runs * 1200,
+  llmCostUsd: runs * 0.01,
+  costPerResolutionUsd: cost,
+});
+
+/** the lead's report over the last 7 days */
+export const metricsReport: ApiOutput<'metrics.report'> = {
+  since: '2025-05-08',
+  until: null,
+  bucket: 'day',
+  agentHourlyUsd: 30,
+  all: mrow('all', 68, 60, 0.48, 410, 52, 346, 0.91),
+  byPlaybook: [mrow('cancel_order', 42, 40, 0.62, 250, 12, 210, 0.8), mrow('return_items', 17, 14, 0.35, 120, 20, 96, 1.1), mrow('billing_discrepancy', 9, 6, 0.11, 40, 20, 40, 1.6)],
+  byAgent: [mrow('ana', 50, 45, 0.5, 300, 30, 260, 0.85), mrow('ben', 18, 15, 0.41, 110, 22, 86, 1.05)],
+  trend: ['2025-05-08', '2025-05-09', '2025-05-10', '2025-05-11', '2025-05-12', '2025-05-13', '2025-05-14'].map((start, i) => ({
+    start,
+    runs: 8 + i,
+    resolved: 6 + i,
+    autonomyRate: 0.3 + i * 0.04,
+    timeSavedMinutes: 40 + i * 3,
+  })),
+  handOverReasons: [
+    { reason: 'adjust charge: system error', count: 4 },
+    { reason: 'the customer asks for something no playbook serves', count: 3 },
+    { reason: 'cancel pending order: precondition failed', count: 1 },
+  ],
+  baselines: [
+    { playbook: 'cancel_order', minutes: 6, defaultMinutes: 6, overridden: false },
+    { playbook: 'return_items', minutes: 10, defaultMinutes: 8, overridden: true },
+  ],
+};
+
 export const settings: ApiOutput<'settings.get'> = { planner: 'llm', llm: { baseURL: 'https://llm.example.com/v1', model: 'gpt-4o-mini', hasKey: true }, agent: 'ana' };
