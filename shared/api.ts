@@ -20,6 +20,8 @@ export const TicketSummarySchema = z.object({
   status: z.string(),
   assignee: z.string().nullable(),
   created: z.string(),
+  /** the start of the customer's message, on one line (when the helpdesk's queue shows it) */
+  preview: z.string().optional(),
   /** a plan of this ticket waits for a second approval */
   waitingForApproval: z.boolean().optional(),
 });

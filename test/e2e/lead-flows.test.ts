@@ -163,5 +163,35 @@ describe('the team lead in browser mode, walked through', () => {
     await lead.setViewportSize({ width: 420, height: 900 });
     await metrics.getByRole('heading', { name: 'Metrics' }).scrollIntoViewIfNeeded();
     await screen(lead, 'lead-metrics');
+    await lead.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
+
+  it("the agent's queue: open work a page at a time with counts, a line of each message, and a search", async () => {
+    const order = await mediumOrder();
+    const ticket = await fileCancelRequest(sandbox, order);
+    const { json: extras } = await control(sandbox, 'GET', '/state/extras');
+    const open = (extras.helpdesk.tickets as { status: string }[]).filter((t) => t.status !== 'solved').length;
+    for (const p of [agent, lead]) {
+      await p.getByRole('tab', { name: 'Agent' }).click();
+      const back = p.getByRole('button', { name: '← Back to queue' });
+      if (await back.isVisible()) await back.click();
+      await p.getByRole('button', { name: 'Refresh' }).click({ timeout: 60_000 });
+      await expect.poll(() => p.getByRole('combobox', { name: 'Show' }).locator('option').first().textContent(), { timeout: 60_000 }).toBe(`Open work (${open})`);
+      const pager = p.getByRole('navigation', { name: 'Queue pages' });
+      expect(await pager.textContent()).toContain(`Page 1 of ${Math.ceil(open / 20)} · ${open} tickets`);
+      // every row has its customer's first words under the subject
+      const rows = p.getByRole('list', { name: 'Tickets' }).getByRole('button');
+      expect(await rows.count()).toBe(20);
+      expect(await p.getByRole('list', { name: 'Tickets' }).locator('.row-preview').count()).toBe(20);
+      await p.getByText(/Refreshing|Loading tickets/).waitFor({ state: 'hidden', timeout: 60_000 });
+      await screen(p, 'queue');
+    }
+    await agent.getByRole('button', { name: 'Next →' }).click({ timeout: 60_000 });
+    await agent.getByText(/^Page 2 of/).waitFor({ timeout: 60_000 });
+    await agent.getByRole('searchbox', { name: 'Search tickets' }).fill(order.email);
+    await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    const row = agent.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticket} `) });
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.locator('.row-preview').textContent()).toBe(`Hi, I ordered by mistake, please cancel order ${order.orderId}. I don't need it anymore. Thanks, ${order.name}`);
+  }, 180_000);
 });

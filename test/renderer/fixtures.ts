@@ -6,7 +6,15 @@ export const HASH_A = 'a'.repeat(64);
 export const HASH_B = 'b'.repeat(64);
 
 export const queue: TicketSummary[] = [
-  { id: 101, subject: 'Please cancel my order #W2378156', requester: 'Yusuf Rossi', status: 'new', assignee: null, created: '2025-05-14T09:12:00Z' },
+  {
+    id: 101,
+    subject: 'Please cancel my order #W2378156',
+    requester: 'Yusuf Rossi',
+    status: 'new',
+    assignee: null,
+    created: '2025-05-14T09:12:00Z',
+    preview: 'Hi, I ordered by mistake. Please cancel order #W2378156, I no longer need it. Thanks, Yusuf',
+  },
   { id: 102, subject: 'Wrong size delivered, want an exchange', requester: 'Mei Kovacs', status: 'open', assignee: 'ana', created: '2025-05-14T08:40:00Z' },
   { id: 103, subject: 'Charged twice for one order', requester: 'Omar Silva', status: 'pending', assignee: 'ana', created: '2025-05-13T17:05:00Z' },
 ];
