@@ -166,6 +166,30 @@ describe('the team lead in browser mode, walked through', () => {
     await lead.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
 
+  it('what would change lists the tickets of recent runs, by number and subject, and what each would have done', async () => {
+    expect(ran, 'the policy flow above ran a ticket').toBeDefined();
+    await lead.getByRole('tab', { name: 'Team lead' }).click();
+    const rules = lead.getByRole('list', { name: 'Rules for every playbook' });
+    const rule = rules.getByRole('listitem').filter({ hasText: /^Cancel pending order/ });
+    if (!(await rule.getByLabel('One approval up to').isVisible())) await rule.locator('summary').click();
+    await rule.getByLabel('One approval up to').fill('50');
+    await lead.getByRole('button', { name: 'What would change' }).click();
+    const changes = lead.getByRole('region', { name: 'What would change' });
+    await changes.waitFor();
+    expect(await changes.textContent()).toMatch(new RegExp(`1 recent ticket would go differently.*Ticket #${ran!.ticket}: cancel.*cancel pending order \\$[\\d,.]+: Needs your approval → Needs a second approval`));
+    expect(await changes.textContent()).not.toMatch(/run-|\brun\b/);
+    await rule.locator('summary').scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-policy');
+    await changes.scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-policy-changes');
+    await lead.setViewportSize({ width: 420, height: 900 });
+    await rule.locator('summary').scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-policy');
+    await changes.scrollIntoViewIfNeeded();
+    await screen(lead, 'lead-policy-changes');
+    await lead.setViewportSize({ width: 1280, height: 800 });
+  }, 120_000);
+
   it("the agent's queue: open work a page at a time with counts, a line of each message, and a search", async () => {
     const order = await mediumOrder();
     const ticket = await fileCancelRequest(sandbox, order);
