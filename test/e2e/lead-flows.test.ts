@@ -76,6 +76,7 @@ describe('the team lead in browser mode, walked through', () => {
     const preset = lead.getByRole('note', { name: 'Recommended start' });
     await preset.waitFor();
     expect(await preset.textContent()).toContain('Nothing runs by itself yet');
+    await screen(lead, 'lead-first-run');
     await lead.getByLabel('Approver name').fill(LEAD.name);
     await lead.getByLabel('Passphrase').fill(LEAD.passphrase);
     await lead.getByRole('button', { name: 'Sign in' }).click();
