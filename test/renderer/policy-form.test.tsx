@@ -147,4 +147,39 @@ describe('the policy form', () => {
     expect((signed[0]!.policy as typeof policy).actions.adjust_charge.caps).toEqual({ auto: 50, approve: 1000 });
     await waitFor(() => expect(core.callsOf('policy.get').length).toBeGreaterThan(1));
   });
+
+  it('edits conditions, a rate limit and a playbook\'s own rule, each checked where it is typed', async () => {
+    await openPolicy(leadCore());
+    const refund = openRule(/^Return delivered order items$/);
+    fireEvent.change(refund.getByLabelText('Runs by itself at most, per agent per hour'), { target: { value: '5' } });
+    fireEvent.click(refund.getByRole('button', { name: 'Add a condition' }));
+    const condition = within(refund.getByRole('listitem', { name: 'Condition 1' }));
+    fireEvent.change(condition.getByLabelText('Fact'), { target: { value: 'order total' } });
+    expect(condition.getByRole('alert').textContent).toBe('must be a dotted path such as order.status');
+    fireEvent.change(condition.getByLabelText('Fact'), { target: { value: 'order.total' } });
+    fireEvent.change(condition.getByLabelText('Test'), { target: { value: 'gt' } });
+    fireEvent.change(condition.getByLabelText('Value'), { target: { value: '250' } });
+    fireEvent.change(condition.getByLabelText('then at least'), { target: { value: 'suggest' } });
+    fireEvent.change(condition.getByLabelText('Why (the agent reads it)'), { target: { value: 'big returns are done by hand' } });
+    expect(condition.queryByRole('alert')).toBeNull();
+
+    // a playbook's own rule, tighter than the policy-wide one
+    const playbooks = screen.getByRole('list', { name: 'Rules per playbook' });
+    const exchange = within(playbooks).getByText(/^Exchange items$/).closest('li')!;
+    fireEvent.click(exchange.querySelector('summary')!);
+    fireEvent.change(within(exchange).getByLabelText('No step looser than'), { target: { value: 'approve' } });
+    fireEvent.change(within(exchange).getByLabelText('Action for a rule of this playbook'), { target: { value: 'reply_to_customer' } });
+    fireEvent.click(within(exchange).getByRole('button', { name: 'Add a rule' }));
+    fireEvent.change(within(exchange).getAllByLabelText('Mode').at(-1)!, { target: { value: 'suggest' } });
+    expect(exchange.querySelector('summary')!.textContent).toContain('at most: agent approves · 1 own rule');
+
+    await screen.findByText('The draft is a valid policy (not installed yet).');
+    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
+    const json = JSON.parse((screen.getByRole('textbox', { name: 'Policy (JSON)' }) as HTMLTextAreaElement).value);
+    expect(json.actions.return_delivered_order_items).toEqual({
+      rateLimit: { autoPerAgentPerHour: 5 },
+      conditions: [{ when: [{ fact: 'order.total', gt: 250 }], mode: 'suggest', reason: 'big returns are done by hand' }],
+    });
+    expect(json.playbooks.exchange_items).toEqual({ mode: 'approve', actions: { reply_to_customer: { mode: 'suggest' } } });
+  });
 });
