@@ -7,6 +7,7 @@ import { parseSystemsConfig, type SystemsConfig } from './config/systems.ts';
 import { Legwork, type LegworkOptions } from './legwork.ts';
 import { SettingsStore } from './settings.ts';
 import { signedInAgent } from './identity.ts';
+import type { LeadSigningKey } from './policy/lead-key.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
 
 /** for the desktop shell: the automations' DevTools pipe */
@@ -23,6 +24,8 @@ export interface LegworkServiceOptions extends ServiceOptions {
   planner?: LegworkOptions['planner'];
   /** where notices go (a malformed settings file, a run recovered after a crash); default stderr */
   notice?: (line: string) => void;
+  /** where the lead's policy signing key is kept; default a passphrase-protected file (the desktop passes the OS keychain) */
+  signingKey?: LeadSigningKey;
 }
 
 export type LegworkService = ApiService & { legwork: Legwork; close(): Promise<void> };
@@ -51,7 +54,7 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
   );
   return {
     legwork,
-    handlers: createHandlers({ legwork, settings, events }),
+    handlers: createHandlers({ legwork, settings, events, ...(opts.signingKey ? { signingKey: opts.signingKey } : {}) }),
     events: { on: (listener) => events.on(listener) },
     async blob(hash) {
       if (!/^[0-9a-f]{64}$/.test(hash)) return null;

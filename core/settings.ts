@@ -21,6 +21,13 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 export const SettingsFileSchema = z.strictObject({
   planner: z.enum(['offline', 'llm']).default('offline'),
   llm: z.strictObject({ baseURL: HttpUrl.default(DEFAULT_BASE_URL), model: z.string().default('') }).prefault({}),
+  /** the team lead's own figures for the metrics: manual baselines per playbook (minutes), the agent's hourly cost */
+  metrics: z
+    .strictObject({
+      baselines: z.record(z.string(), z.number().nonnegative().max(24 * 60)).default({}),
+      agentHourlyUsd: z.number().nonnegative().max(10_000).default(30),
+    })
+    .prefault({}),
   /** ignored (older files named the agent here): the approver is who is signed in (core/identity.ts) */
   agent: z.string().optional(),
 });
@@ -108,11 +115,28 @@ export class SettingsStore {
     // a key was given for one endpoint: another endpoint needs its own (else the key goes to the new host)
     if (apiKey !== undefined) await this.#key.set(apiKey);
     else if (next.data.llm.baseURL !== this.#current.llm.baseURL) await this.#key.set(null);
-    await mkdir(this.home, { recursive: true, mode: 0o700 });
-    await writeFileDurable(this.file, `${JSON.stringify(next.data, null, 2)}\n`, { mode: 0o600 });
-    this.#current = next.data;
-    this.#problem = null;
+    await this.#write(next.data);
     return this.view();
+  }
+
+  /** Sets the lead's baseline for a playbook (null: back to the default) or the agent's hourly cost. */
+  async setMetrics(patch: { baseline?: { playbook: string; minutes: number | null }; agentHourlyUsd?: number }): Promise<SettingsFile['metrics']> {
+    const baselines = { ...this.#current.metrics.baselines };
+    if (patch.baseline) {
+      if (patch.baseline.minutes === null) delete baselines[patch.baseline.playbook];
+      else baselines[patch.baseline.playbook] = patch.baseline.minutes;
+    }
+    const next = SettingsFileSchema.safeParse({ ...this.#current, metrics: { baselines, agentHourlyUsd: patch.agentHourlyUsd ?? this.#current.metrics.agentHourlyUsd } });
+    if (!next.success) throw Object.assign(new Error(`metrics: ${next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`), { code: 'invalid_input' });
+    await this.#write(next.data);
+    return next.data.metrics;
+  }
+
+  async #write(next: SettingsFile): Promise<void> {
+    await mkdir(this.home, { recursive: true, mode: 0o700 });
+    await writeFileDurable(this.file, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+    this.#current = next;
+    this.#problem = null;
   }
 
   /** The stored LLM key (core only). */

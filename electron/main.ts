@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BaseWindow, ipcMain, protocol, safeStorage, session, shell, WebContentsView } from 'electron';
 import { createLegworkService } from '../core/app.ts';
 import { legworkHome } from '../core/home.ts';
+import { KeychainSigningKey } from '../core/policy/lead-key.ts';
 import { registerIpc } from './ipc.ts';
 import { PANEL_SCHEME_PRIVILEGES, panelResponse } from './panel-protocol.ts';
 import { SafeStorageSecretStore } from './secrets.ts';
@@ -33,7 +34,8 @@ async function start(): Promise<void> {
 
   const secrets = new SafeStorageSecretStore(safeStorage, path.join(home, 'secrets.json'));
   if (!cdpPipe) process.stderr.write('legwork: started without the DevTools pipe (use `legwork start`): the automations drive a Chromium of their own\n');
-  const service = await createLegworkService({ home, ...(cdpPipe ? { cdpTransport: cdpPipe } : {}), secrets });
+  // the lead's policy signing key in the OS keychain, as the other secrets
+  const service = await createLegworkService({ home, ...(cdpPipe ? { cdpTransport: cdpPipe } : {}), secrets, signingKey: new KeychainSigningKey(secrets) });
   protocol.handle(PANEL_SCHEME, (request) => panelResponse(request, { panelDir, service }));
 
   const window = new BaseWindow({ width: 1400, height: 900, title: 'Legwork' });

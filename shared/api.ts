@@ -7,6 +7,7 @@ import { DecisionSchema } from './decision.ts';
 import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
+import { MetricsConfigSchema, MetricsQuerySchema, MetricsReportSchema } from './metrics.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -19,6 +20,8 @@ export const TicketSummarySchema = z.object({
   status: z.string(),
   assignee: z.string().nullable(),
   created: z.string(),
+  /** the start of the customer's message, on one line (when the helpdesk's queue shows it) */
+  preview: z.string().optional(),
   /** a plan of this ticket waits for a second approval */
   waitingForApproval: z.boolean().optional(),
 });
@@ -124,6 +127,34 @@ export const ApprovalRequestSchema = z.object({
 export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 const Session = z.string().min(16).max(100);
 
+/** The lead's signing key as the panel sees it (never the key itself). */
+export const SigningKeySchema = z.object({
+  /** 'passphrase': a passphrase-protected key file (browser mode); 'keychain': the OS keychain (desktop) */
+  protection: z.enum(['passphrase', 'keychain']),
+  /** the kept key's name, or null when none is kept here */
+  keyId: z.string().nullable(),
+  /** the lead key this Legwork trusts; null until the first signed policy configures it */
+  trustedKeyId: z.string().nullable(),
+});
+export type SigningKey = z.infer<typeof SigningKeySchema>;
+const KeyPassphrase = z.string().min(1).max(500);
+
+/** One decision of a recent run's plan that a draft policy would change. */
+export const PolicyChangeSchema = z.object({
+  runId: z.string(),
+  stepId: z.string(),
+  action: z.string(),
+  before: z.string(),
+  after: z.string(),
+  ticketId: z.number().optional(),
+  /** the ticket as the plan summed it up */
+  subject: z.string().optional(),
+  amount: z.number().optional(),
+  /** what the step does, in words */
+  effect: z.string().optional(),
+});
+export type PolicyChange = z.infer<typeof PolicyChangeSchema>;
+
 const Empty = z.object({});
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -170,16 +201,45 @@ export const API = {
   /** grant (the run starts) or decline (with why) */
   'approvals.decide': { input: z.object({ session: Session, requestId: z.string().min(1).max(100), grant: z.boolean(), note: z.string().max(2_000).default('') }), output: ApprovalRequestSchema },
   'ticket.escalate': { input: z.object({ ticketId: TicketId, note: z.string().min(1).max(20_000) }), output: Ok },
-  'policy.get': { input: Empty, output: z.object({ policy: z.unknown(), source: z.string(), signedBy: z.string().nullable() }) },
+  'policy.get': {
+    input: Empty,
+    output: z.object({
+      policy: z.unknown(),
+      source: z.string(),
+      signedBy: z.string().nullable(),
+      /** no signed policy was ever installed: the built-in strictest default applies */
+      builtIn: z.boolean().optional(),
+      /** the lead who signed and installed it in the panel, when one did */
+      installedBy: z.string().nullable().optional(),
+    }),
+  },
   'policy.validate': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ ok: z.boolean(), errors: z.array(z.string()) }) },
-  'policy.preview': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ changes: z.array(z.object({ runId: z.string(), stepId: z.string(), action: z.string(), before: z.string(), after: z.string() })) }) },
+  'policy.preview': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ changes: z.array(PolicyChangeSchema) }) },
   'policy.install': { input: z.object({ signedText: z.string().max(1_000_000) }), output: Ok },
+  /** the signed-in lead's signing key: kept here or not, and whether this Legwork trusts it */
+  'policy.signingKey': { input: z.object({ session: Session }), output: SigningKeySchema },
+  /** a new signing key for the signed-in lead (the passphrase protects the key file in browser mode) */
+  'policy.createKey': { input: z.object({ session: Session, passphrase: KeyPassphrase.optional() }), output: SigningKeySchema },
+  /** an existing key file the lead picked (e.g. from `legwork policy keygen`), kept protected */
+  'policy.importKey': {
+    input: z.object({ session: Session, keyText: z.string().min(1).max(20_000), keyPassphrase: KeyPassphrase.optional(), passphrase: KeyPassphrase.optional() }),
+    output: SigningKeySchema,
+  },
+  /** signs the policy with the kept key, as the signed-in lead, and installs it */
+  'policy.signAndInstall': {
+    input: z.object({ session: Session, policy: z.record(z.string(), z.unknown()), passphrase: KeyPassphrase.optional() }),
+    output: z.object({ name: z.string(), keyId: z.string(), installedBy: z.string(), issuedAt: z.string() }),
+  },
   'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
   'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
   'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },
   'runs.verdict': { input: z.object({ runId: RunId }).extend(VerdictSchema.shape), output: Ok },
   'runs.export': { input: z.object({ runId: RunId }), output: z.object({ fileName: z.string(), text: z.string() }) },
   'metrics.get': { input: RunQuerySchema.partial(), output: z.array(z.record(z.string(), z.unknown())) },
+  /** the lead's report: per playbook and per agent over a period, a trend, hand-over reasons, the baselines in use */
+  'metrics.report': { input: MetricsQuerySchema, output: MetricsReportSchema },
+  /** the lead's own manual baseline for a playbook, or the agent's hourly cost */
+  'metrics.configure': { input: MetricsConfigSchema, output: Ok },
   'settings.get': { input: Empty, output: SettingsSchema },
   'settings.set': {
     // strict: the agent's name is who is signed in, not a setting (an `agent` here is refused by name)

@@ -111,6 +111,16 @@ export const RunSummarySchema = z.object({
   /** step results with ok:false */
   errors: z.number().int().nonnegative(),
   escalated: z.boolean(),
+  /** what the plan set out to do (resolve, ask, escalate); absent in older index lines */
+  planOutcome: z.string().optional(),
+  /** distinct steps Legwork ran and verified (step_result ok) */
+  stepsRun: z.number().int().nonnegative().optional(),
+  /** the plan's steps: those not run are left to a person */
+  planSteps: z.number().int().nonnegative().optional(),
+  /** the LLM planner's tokens and cost for this plan, when it ran */
+  llm: z.object({ tokens: z.number().int().nonnegative(), costUsd: z.number().nonnegative() }).optional(),
+  /** why the ticket was handed over, in a few words (grouped in the lead's metrics) */
+  handOver: z.string().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 

@@ -2,16 +2,15 @@
 // in with their own passphrase, sees what waits and grants — the run starts with the lead as second
 // approver — or declines with why. Either way the agent's panel hears it (`approval.decided`).
 import type { ApiHandlers } from '../api/handlers.ts';
-import { Approvers } from '../approvals/approvers.ts';
+import type { Approvers } from '../approvals/approvers.ts';
 import { ApprovalRequests, shownRequest } from '../approvals/requests.ts';
 import { ServiceError, unwrap, type ServiceContext } from './context.ts';
 import type { LiveRuns } from './run.ts';
 
 type Methods = 'approvals.request' | 'approvals.forTicket' | 'approvals.signIn' | 'approvals.list' | 'approvals.decide';
 
-export function approvalHandlers(ctx: ServiceContext, runs: LiveRuns, requests: ApprovalRequests): Pick<ApiHandlers, Methods> {
+export function approvalHandlers(ctx: ServiceContext, runs: LiveRuns, requests: ApprovalRequests, approvers: Approvers): Pick<ApiHandlers, Methods> {
   const { legwork, events } = ctx;
-  const approvers = new Approvers(legwork.home);
 
   return {
     async 'approvals.request'({ ticketId, planHash, mode, skip }) {

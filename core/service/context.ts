@@ -5,11 +5,14 @@ import type { ApiEvent } from '../../shared/api.ts';
 import type { ErrorCode, Result } from '../../shared/errors.ts';
 import type { Legwork } from '../legwork.ts';
 import type { SettingsStore } from '../settings.ts';
+import type { LeadSigningKey } from '../policy/lead-key.ts';
 
 export interface ServiceContext {
   legwork: Legwork;
   settings: SettingsStore;
   events: EventHub;
+  /** where the lead's signing key is kept (default: a passphrase-protected file under LEGWORK_HOME) */
+  signingKey?: LeadSigningKey;
 }
 
 /** The core's events for whoever listens (the HTTP event stream, Electron's IPC). */

@@ -7,6 +7,10 @@ import { LiveRuns, runHandlers } from './run.ts';
 import { approvalHandlers } from './approvals.ts';
 import { queueHandlers } from './queue.ts';
 import { ApprovalRequests } from '../approvals/requests.ts';
+import { Approvers } from '../approvals/approvers.ts';
+import { PassphraseKeyFile } from '../policy/lead-key.ts';
+import { policySigningHandlers } from './policy-signing.ts';
+import { metricsHandlers } from './metrics.ts';
 import { settingsHandlers } from './settings.ts';
 import { ticketHandlers } from './tickets.ts';
 import { traceHandlers } from './traces.ts';
@@ -17,15 +21,19 @@ export { plannerFor } from './planner.ts';
 export function createHandlers(ctx: ServiceContext): ApiHandlers {
   const runs = new LiveRuns(ctx);
   const requests = new ApprovalRequests(ctx.legwork.home);
+  // one set of approver sessions: the lead who grants second approvals is the lead who signs policies
+  const approvers = new Approvers(ctx.legwork.home);
   const waiting = () => new Set(requests.all().filter((r) => r.status === 'pending').map((r) => r.ticketId));
   return {
     ...ticketHandlers(ctx, waiting),
     ...queueHandlers(ctx, waiting),
     ...proposalHandlers(ctx),
     ...runHandlers(ctx, runs),
-    ...approvalHandlers(ctx, runs, requests),
+    ...approvalHandlers(ctx, runs, requests, approvers),
     ...policyHandlers(ctx),
+    ...policySigningHandlers(ctx, approvers, ctx.signingKey ?? new PassphraseKeyFile(ctx.legwork.home)),
     ...traceHandlers(ctx),
+    ...metricsHandlers(ctx),
     ...settingsHandlers(ctx),
   };
 }

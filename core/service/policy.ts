@@ -10,6 +10,8 @@ import { decidePlan } from '../policy/decide.ts';
 import type { PolicyInForce } from '../policy/store.ts';
 import type { Legwork } from '../legwork.ts';
 import { ServiceError, unwrap, type ServiceContext } from './context.ts';
+import { installedBy } from './policy-signing.ts';
+import type { PolicyChange } from '../../shared/api.ts';
 
 /** how many recent runs a preview looks at */
 export const PREVIEW_RUNS = 50;
@@ -21,7 +23,13 @@ export function policyHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, '
     async 'policy.get'() {
       await legwork.policy.load();
       const inForce = legwork.policy.current;
-      return { policy: inForce.policy, source: sourceOf(inForce), signedBy: inForce.keyId ?? null };
+      return {
+        policy: inForce.policy,
+        source: sourceOf(inForce),
+        signedBy: inForce.keyId ?? null,
+        builtIn: inForce.source === 'built-in',
+        installedBy: await installedBy(legwork.policy.dir, inForce.policy.issuedAt),
+      };
     },
     async 'policy.validate'({ text }) {
       const checked = checkDraft(text);
@@ -59,13 +67,20 @@ export function checkDraft(text: string): { ok: true; policy: Policy } | { ok: f
   return { ok: false, errors: parsed.error.message.replace(/^policy is not valid: /, '').split('; ') };
 }
 
-/** For the recent runs' plans (their `plan` events): each write step whose decision differs between the policy in force and the draft. */
-async function previewChanges(legwork: Legwork, now: Policy, draft: Policy) {
+/**
+ * For the recent runs' plans (their `plan` events): each write step whose decision differs between
+ * the policy in force and the draft, with its ticket (number and what the plan says it is about),
+ * amount and expected effect. A ticket planned several times counts once, by its newest run.
+ */
+async function previewChanges(legwork: Legwork, now: Policy, draft: Policy): Promise<PolicyChange[]> {
   const runs = unwrap(await legwork.traces.listRuns({ limit: PREVIEW_RUNS }));
-  const changes: { runId: string; stepId: string; action: string; before: string; after: string }[] = [];
+  const changes: PolicyChange[] = [];
+  const seen = new Set<number>();
   for (const listing of runs) {
     const plan = await planOfRun(legwork, listing.run);
-    if (!plan) continue;
+    if (!plan || seen.has(plan.ticketId)) continue;
+    seen.add(plan.ticketId);
+    const subject = plan.requests.map((r) => r.summary).join('; ');
     const ctx = { facts: {}, agent: listing.agent || legwork.agent, now: new Date(), recentAutoRuns: [] };
     const before = byStep(decidePlan(now, plan, ctx));
     const after = byStep(decidePlan(draft, plan, ctx));
@@ -73,7 +88,18 @@ async function previewChanges(legwork: Legwork, now: Policy, draft: Policy) {
       if (step.kind !== 'write') continue;
       const b = before.get(step.id)?.kind;
       const a = after.get(step.id)?.kind;
-      if (a && b && a !== b) changes.push({ runId: listing.run, stepId: step.id, action: step.action, before: b, after: a });
+      if (!a || !b || a === b) continue;
+      changes.push({
+        runId: listing.run,
+        stepId: step.id,
+        action: step.action,
+        before: b,
+        after: a,
+        ticketId: plan.ticketId,
+        ...(subject ? { subject } : {}),
+        ...(step.amount !== undefined ? { amount: step.amount } : {}),
+        effect: step.expectedEffect,
+      });
     }
   }
   return changes;

@@ -27,11 +27,19 @@ export const DEFAULT_BASELINE_MINUTES: Readonly<Record<string, number>> = {
   hand_over: 0,
 };
 
+/**
+ * The default manual baseline of a playbook, in minutes: the one place defaults are read (they are
+ * moving into the playbooks' data files; a lead's own figure is kept apart, in the settings).
+ */
+export function defaultBaselineMinutes(playbook: string): number {
+  return DEFAULT_BASELINE_MINUTES[playbook] ?? 0;
+}
+
 /** A baseline table as a file gives it: playbook → minutes (others keep their defaults). */
 export const BaselineTableSchema = z.record(z.string().min(1), z.number().nonnegative().max(24 * 60));
 
 export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly<Record<string, number>> = DEFAULT_BASELINE_MINUTES): PlaybookMetrics[] {
-  const table = { ...DEFAULT_BASELINE_MINUTES, ...baselines };
+  const table: Record<string, number> = { ...baselines };
   const groups = new Map<string, { run: RunListing; share: number }[]>();
   for (const run of runs) {
     const pbs = [...new Set(run.playbooks)];
@@ -44,7 +52,7 @@ export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly
     const i = (PLAYBOOKS as readonly string[]).indexOf(p);
     return i < 0 ? PLAYBOOKS.length : i;
   };
-  const rows = [...groups.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1)).map((p) => row(p, groups.get(p)!, table[p] ?? 0));
+  const rows = [...groups.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1)).map((p) => row(p, groups.get(p)!, table[p] ?? defaultBaselineMinutes(p)));
   const all = row('all', runs.map((run) => ({ run, share: 1 })), 0);
   all.timeSavedMs = rows.reduce((s, r) => s + r.timeSavedMs, 0);
   return [...rows, all];

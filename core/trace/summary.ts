@@ -29,14 +29,29 @@ export function summarizeRun(run: string, events: readonly TraceEvent[]): RunSum
   let heals = 0;
   let errors = 0;
   let escalated = false;
+  let planOutcome: string | undefined;
+  let planReason: string | undefined;
+  let planSteps: number | undefined;
+  let llm: RunSummary['llm'];
+  let handOver: string | undefined;
+  const ran = new Set<string>();
+  const stepAction = new Map<string, string>();
   for (const e of events) {
     const d = e.data;
     if (e.type === 'plan') {
-      const steps = isRec(d.plan) ? d.plan.steps : d.steps;
+      const plan = isRec(d.plan) ? d.plan : d;
+      planOutcome = str(plan.outcome);
+      planReason = str(plan.reason);
+      if (isRec(plan.usage) && typeof plan.usage.costUsd === 'number') {
+        llm = { tokens: Number(plan.usage.promptTokens ?? 0) + Number(plan.usage.completionTokens ?? 0), costUsd: plan.usage.costUsd };
+      }
+      const steps = plan.steps;
+      if (Array.isArray(steps)) planSteps = steps.length;
       for (const s of Array.isArray(steps) ? steps : []) {
         if (!isRec(s) || !str(s.id)) continue;
         if (str(s.kind)) stepKind.set(s.id as string, s.kind as string);
         if (str(s.playbook)) stepPlaybook.set(s.id as string, s.playbook as string);
+        if (str(s.action)) stepAction.set(s.id as string, s.action as string);
       }
     } else if (e.type === 'decisions') {
       for (const dec of Array.isArray(d.decisions) ? d.decisions : []) if (isRec(dec) && str(dec.stepId) && str(dec.kind)) planDecision.set(dec.stepId as string, dec.kind as string);
@@ -51,8 +66,12 @@ export function summarizeRun(run: string, events: readonly TraceEvent[]): RunSum
       if (auto && !autoRuns.has(id)) autoRuns.set(id, { action: str(d.action) ?? '', at: e.at });
     } else if (e.type === 'step_result') {
       if (d.ok === false) errors++;
+      else if (str(d.stepId)) ran.add(d.stepId as string);
     } else if (e.type === 'heal') heals++;
-    else if (e.type === 'escalated') escalated = true;
+    else if (e.type === 'escalated') {
+      escalated = true;
+      handOver = handOverReason(d, stepAction.get(str(d.stepId) ?? '') ?? '');
+    }
   }
   const outcome = finished ? RunOutcomeSchema.safeParse(finished.data.outcome) : undefined;
   const named = Array.isArray(sd.playbooks) ? sd.playbooks.filter((p): p is string => typeof p === 'string') : [];
@@ -86,5 +105,24 @@ export function summarizeRun(run: string, events: readonly TraceEvent[]): RunSum
     heals,
     errors,
     escalated: escalated || (outcome?.success === true && outcome.data === 'escalated'),
+    ...(planOutcome ? { planOutcome } : {}),
+    stepsRun: ran.size,
+    ...(planSteps !== undefined ? { planSteps } : {}),
+    ...(llm ? { llm } : {}),
+    ...(handOver ? { handOver } : planOutcome === 'escalate' && planReason ? { handOver: shortReason(planReason) } : {}),
   };
+}
+
+/** A run's hand-over in a few words a lead can count: the step that failed and how, else the reason's first clause. */
+function handOverReason(d: Rec, action: string): string {
+  const error = isRec(d.stepError) ? d.stepError : undefined;
+  if (error && str(error.code)) {
+    return `${action ? `${action.replace(/_/g, ' ')}: ` : 'a step: '}${String(error.code).replace(/_/g, ' ')}`;
+  }
+  return shortReason(str(d.reason) ?? 'handed over');
+}
+
+function shortReason(text: string): string {
+  const first = text.split(/[.;:(]/)[0]!.trim();
+  return first.length > 70 ? `${first.slice(0, 69)}…` : first || 'handed over';
 }

@@ -68,6 +68,8 @@ export function helpdeskRoutes(app: LegacyApp): void {
       [
         ['#', (t) => `#${t.id}`],
         ['Subject', (t) => html`<a href="/tickets/${t.id}">${t.subject}</a>`],
+        // the first lines of what the customer wrote, as many helpdesks show under the subject
+        ['Preview', (t) => firstLine(t.messages[0]?.body ?? '')],
         ['Requester', (t) => html`${t.requester_name}<br><small>${t.requester_email}</small>`],
         ['Status', (t) => html`<span class="${v.cls(`status-${t.status}`)}">${t.status}</span>`],
         ['Assignee', (t) => t.assignee ?? '—'],
@@ -315,4 +317,12 @@ function when(iso: string): string {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A message as one short line: whitespace collapsed, cut at a word near 100 characters. */
+function firstLine(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= 100) return text;
+  const cut = text.slice(0, 100);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 100)}…`;
 }

@@ -42,6 +42,16 @@ describe('helpdesk reads', () => {
     expect(res.output.tickets.every((t) => t.status === 'new')).toBe(true);
   });
 
+  it('list_tickets reads the start of each customer message from the queue, on one line', async () => {
+    const id = await fileTicket('My order #W2611340 never arrived,\n\nplease help. '.repeat(4));
+    const res = await h.runner.run(listTickets, { q: 'noah.brown7922' });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const preview = res.output.tickets.find((t) => t.id === id)?.preview ?? '';
+    expect(preview).toMatch(/^My order #W2611340 never arrived, please help\. My order #W2611340 never arrived, please help\. .*…$/);
+    expect(preview.length).toBeLessThanOrEqual(101);
+  });
+
   it('refuses bad input before touching the browser', async () => {
     const res = await h.runner.run(getTicket, { ticket_id: 'abc' });
     expect(res.ok ? null : res.error.code).toBe('invalid_input');

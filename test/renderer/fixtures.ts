@@ -6,7 +6,15 @@ export const HASH_A = 'a'.repeat(64);
 export const HASH_B = 'b'.repeat(64);
 
 export const queue: TicketSummary[] = [
-  { id: 101, subject: 'Please cancel my order #W2378156', requester: 'Yusuf Rossi', status: 'new', assignee: null, created: '2025-05-14T09:12:00Z' },
+  {
+    id: 101,
+    subject: 'Please cancel my order #W2378156',
+    requester: 'Yusuf Rossi',
+    status: 'new',
+    assignee: null,
+    created: '2025-05-14T09:12:00Z',
+    preview: 'Hi, I ordered by mistake. Please cancel order #W2378156, I no longer need it. Thanks, Yusuf',
+  },
   { id: 102, subject: 'Wrong size delivered, want an exchange', requester: 'Mei Kovacs', status: 'open', assignee: 'ana', created: '2025-05-14T08:40:00Z' },
   { id: 103, subject: 'Charged twice for one order', requester: 'Omar Silva', status: 'pending', assignee: 'ana', created: '2025-05-13T17:05:00Z' },
 ];
@@ -100,7 +108,14 @@ export const run = (steps: RunView['steps'], extra: Partial<RunView> = {}): RunV
 
 export const policy = {
   version: 1,
-  playbooks: { cancel_order: { cancel_pending_order: 'approve' }, billing_discrepancy: { adjust_charge: { auto: 50, approve: 500 } } },
+  name: 'Support team',
+  issuedAt: '2025-05-01T09:00:00Z',
+  defaultMode: 'approve',
+  actions: {
+    add_internal_note: { mode: 'auto' },
+    adjust_charge: { mode: 'auto', caps: { auto: 50, approve: 500 } },
+  },
+  playbooks: { cancel_order: { actions: { cancel_pending_order: { mode: 'approve' } } } },
 };
 
 export const runs: ApiOutput<'runs.list'> = [
@@ -154,5 +169,46 @@ export const metrics = [
   { playbook: 'return_items', runs: 17, completed: 14, escalated: 3, autonomyRate: 0.35, timeSavedMinutes: 96 },
   { playbook: 'billing_discrepancy', runs: 9, completed: 6, escalated: 3, autonomyRate: 0.11, timeSavedMinutes: 40 },
 ];
+
+const mrow = (key: string, runs: number, resolved: number, autonomyRate: number | null, byLegwork: number, byHand: number, saved: number, cost: number | null) => ({
+  key,
+  runs,
+  resolved,
+  autonomyRate,
+  stepsByLegwork: byLegwork,
+  stepsByHand: byHand,
+  timeSavedMinutes: saved,
+  agentMinutes: runs * 1.5,
+  llmTokens: runs * 1200,
+  llmCostUsd: runs * 0.01,
+  costPerResolutionUsd: cost,
+});
+
+/** the lead's report over the last 7 days */
+export const metricsReport: ApiOutput<'metrics.report'> = {
+  since: '2025-05-08',
+  until: null,
+  bucket: 'day',
+  agentHourlyUsd: 30,
+  all: mrow('all', 68, 60, 0.48, 410, 52, 346, 0.91),
+  byPlaybook: [mrow('cancel_order', 42, 40, 0.62, 250, 12, 210, 0.8), mrow('return_items', 17, 14, 0.35, 120, 20, 96, 1.1), mrow('billing_discrepancy', 9, 6, 0.11, 40, 20, 40, 1.6)],
+  byAgent: [mrow('ana', 50, 45, 0.5, 300, 30, 260, 0.85), mrow('ben', 18, 15, 0.41, 110, 22, 86, 1.05)],
+  trend: ['2025-05-08', '2025-05-09', '2025-05-10', '2025-05-11', '2025-05-12', '2025-05-13', '2025-05-14'].map((start, i) => ({
+    start,
+    runs: 8 + i,
+    resolved: 6 + i,
+    autonomyRate: 0.3 + i * 0.04,
+    timeSavedMinutes: 40 + i * 3,
+  })),
+  handOverReasons: [
+    { reason: 'adjust charge: system error', count: 4 },
+    { reason: 'the customer asks for something no playbook serves', count: 3 },
+    { reason: 'cancel pending order: precondition failed', count: 1 },
+  ],
+  baselines: [
+    { playbook: 'cancel_order', minutes: 6, defaultMinutes: 6, overridden: false },
+    { playbook: 'return_items', minutes: 10, defaultMinutes: 8, overridden: true },
+  ],
+};
 
 export const settings: ApiOutput<'settings.get'> = { planner: 'llm', llm: { baseURL: 'https://llm.example.com/v1', model: 'gpt-4o-mini', hasKey: true }, agent: 'ana' };

@@ -1,80 +1,75 @@
 // @vitest-environment jsdom
-// The team lead's view against a scripted core: the policy editor validates as you type and lists
-// the errors, previews what would change, installs a signed file; metrics render as labelled charts.
+// The team lead's metrics against a scripted core: the whole team's figures, the trend, per playbook
+// and per agent as labelled charts with their values, hand-over reasons ranked, and the baselines
+// shown and editable (the policy form has its own tests in policy-form.test.tsx).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
 import { FakeCore } from './fake-core.ts';
-import { metrics, policy } from './fixtures.ts';
+import { metricsReport, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
 function leadCore() {
   return new FakeCore({
-    'policy.get': () => ({ policy, source: '/home/ana/.legwork/policy.signed.json', signedBy: 'lead-key-1' }),
-    'policy.validate': ({ text }) => {
-      try {
-        JSON.parse(text);
-        return { ok: true, errors: [] };
-      } catch {
-        return { ok: false, errors: ['line 1: not valid JSON', 'playbooks: required'] };
-      }
-    },
-    'policy.preview': () => ({ changes: [{ runId: 'run-101-1', stepId: 's1', action: 'cancel_pending_order', before: 'auto', after: 'approve' }] }),
-    'policy.install': () => ({ ok: true }),
-    'metrics.get': () => metrics,
+    'policy.get': () => ({ policy, source: '"Support team"', signedBy: 'lead-key-1' }),
+    'metrics.report': () => metricsReport,
+    'metrics.configure': () => ({ ok: true }),
   });
 }
 
 async function openLead(core: FakeCore) {
   render(<App api={core} />);
   fireEvent.click(screen.getByRole('tab', { name: 'Team lead' }));
-  expect(screen.getByRole('tab', { name: 'Team lead', selected: true })).toBeTruthy();
-  return screen.findByRole('textbox', { name: 'Policy (JSON)' });
+  await screen.findByText(/In force:/);
 }
 
-describe('team lead view', () => {
-  it('validates the policy as it is typed and lists the errors', async () => {
-    const core = leadCore();
-    const editor = (await openLead(core)) as HTMLTextAreaElement;
-    await waitFor(() => expect(editor.value).toContain('"cancel_pending_order": "approve"'));
-    expect(screen.getByText(/signed by lead-key-1/)).toBeTruthy();
-
-    fireEvent.change(editor, { target: { value: '{"version": 1,' } });
-    const errors = await screen.findByRole('list', { name: 'Policy errors' });
-    expect(within(errors).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['line 1: not valid JSON', 'playbooks: required']);
-    expect(editor.getAttribute('aria-invalid')).toBe('true');
-    expect(core.callsOf('policy.validate').at(-1)).toEqual({ text: '{"version": 1,' });
-
-    fireEvent.change(editor, { target: { value: JSON.stringify({ ...policy, version: 2 }) } });
-    await screen.findByText('The draft is a valid policy.');
-    expect(screen.queryByRole('list', { name: 'Policy errors' })).toBeNull();
-
-    fireEvent.click(screen.getByRole('button', { name: 'What would change' }));
-    const table = await screen.findByRole('table', { name: /Decisions that would change in recent runs \(1\)/ });
-    expect(within(table).getByText('cancel pending order')).toBeTruthy();
-    expect(within(table).getByText('approve')).toBeTruthy();
-    expect(core.callsOf('policy.preview')).toEqual([{ text: JSON.stringify({ ...policy, version: 2 }) }]);
-  });
-
-  it('installs a pasted signed policy and says signing happens offline', async () => {
+describe('team lead metrics', () => {
+  it('answers per playbook and per agent over the chosen period, with a trend and hand-over reasons', async () => {
     const core = leadCore();
     await openLead(core);
-    expect(screen.getByText(/Signing happens offline with your private key/)).toBeTruthy();
-    const install = screen.getByRole('button', { name: 'Install signed policy' }) as HTMLButtonElement;
-    expect(install.disabled).toBe(true);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Or paste the signed policy' }), { target: { value: '{"policy":{},"signature":"abc"}' } });
-    fireEvent.click(install);
-    await screen.findByText(/Installed: the signed policy is now in force/);
-    expect(core.callsOf('policy.install')).toEqual([{ signedText: '{"policy":{},"signature":"abc"}' }]);
+    const team = await screen.findByLabelText('Everyone, this period');
+    expect(team.textContent).toContain('Tickets resolved60in 68 runs');
+    expect(team.textContent).toContain('Work automated89 %410 of 462 steps by Legwork');
+    expect(team.textContent).toContain('Cost per resolution$0.91');
+    expect(screen.getByRole('img', { name: /^Tickets resolved per day\./ }).getAttribute('aria-label')).toMatch(/(14 May|May 14): 12$/);
+
+    const autonomy = screen.getByRole('img', { name: /^Autonomy rate\./ });
+    expect(autonomy.getAttribute('aria-label')).toBe('Autonomy rate. cancel order (42): 62 %; return items (17): 35 %; billing discrepancy (9): 11 %');
+    expect(within(autonomy).getByText('62 %')).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Work automated\./ }).getAttribute('aria-label')).toContain('cancel order (42): 250 of 262');
+    expect(screen.getByRole('img', { name: /^Time saved\./ }).getAttribute('aria-label')).toContain('cancel order (42): 3.5 h');
+    expect(screen.getByRole('img', { name: /^Cost per resolution\./ }).getAttribute('aria-label')).toContain('billing discrepancy (9): $1.60');
+    expect(screen.getByRole('img', { name: /^Why tickets were handed over\./ }).getAttribute('aria-label')).toBe(
+      'Why tickets were handed over. adjust charge: system error: 4; the customer asks for something no playbook serves: 3; cancel pending order: precondition failed: 1',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Per agent' }));
+    expect(screen.getByRole('img', { name: /^Tickets resolved\./ }).getAttribute('aria-label')).toBe('Tickets resolved. ana (50): 45; ben (18): 15');
+
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '90' } });
+    await waitFor(() => expect(core.callsOf('metrics.report').at(-1)).toMatchObject({ bucket: 'week', since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'all' } });
+    await waitFor(() => expect(core.callsOf('metrics.report').at(-1)).toEqual({ bucket: 'week' }));
   });
 
-  it('shows metrics per playbook as charts with their values', async () => {
-    await openLead(leadCore());
-    const autonomy = await screen.findByRole('img', { name: /^Autonomy rate\./ });
-    expect(autonomy.getAttribute('aria-label')).toBe('Autonomy rate. cancel order (42): 62 %; return items (17): 35 %; billing discrepancy (9): 11 %');
-    expect(screen.getByRole('img', { name: /^Completion\./ }).getAttribute('aria-label')).toContain('cancel order (42): 95 %');
-    expect(screen.getByRole('img', { name: /^Time saved\./ }).getAttribute('aria-label')).toContain('cancel order (42): 3.5 h');
-    expect(within(autonomy).getByText('62 %')).toBeTruthy();
+  it('shows the manual baselines and saves the lead\'s own, or goes back to the default', async () => {
+    const core = leadCore();
+    await openLead(core);
+    const cancel = (await screen.findByLabelText('cancel order (minutes by hand)')) as HTMLInputElement;
+    expect(cancel.value).toBe('6');
+    fireEvent.change(cancel, { target: { value: 'abc' } });
+    expect(screen.getByText('enter minutes from 0 to 1440')).toBeTruthy();
+    fireEvent.blur(cancel);
+    expect(core.callsOf('metrics.configure')).toEqual([]);
+    fireEvent.change(cancel, { target: { value: '9' } });
+    fireEvent.blur(cancel);
+    await waitFor(() => expect(core.callsOf('metrics.configure')).toEqual([{ baseline: { playbook: 'cancel_order', minutes: 9 } }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Use the default' }));
+    await waitFor(() => expect(core.callsOf('metrics.configure').at(-1)).toEqual({ baseline: { playbook: 'return_items', minutes: null } }));
+    const rate = screen.getByLabelText('Agent time costs, per hour ($)');
+    fireEvent.change(rate, { target: { value: '42' } });
+    fireEvent.blur(rate);
+    await waitFor(() => expect(core.callsOf('metrics.configure').at(-1)).toEqual({ agentHourlyUsd: 42 }));
   });
 });

@@ -22,6 +22,8 @@ const answers = {
   'policy.validate': { ok: false, errors: ['playbooks.cancel_order.cancel_pending_order: expected one of off, suggest, approve, auto'] },
   'policy.preview': { changes: [{ runId: 'run-101-1', stepId: 's1', action: 'cancel_pending_order', before: 'auto', after: 'approve' }] },
   'metrics.get': fx.metrics,
+  'metrics.report': fx.metricsReport,
+  'metrics.configure': { ok: true },
   'runs.list': fx.runs,
   'runs.sample': fx.runs,
   'runs.open': fx.openedRun,

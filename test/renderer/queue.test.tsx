@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The agent's queue against a scripted core: open work by default with counts per status, a
-// search sent to core, and paging over every ticket.
+// search sent to core, paging over every ticket, and a line of each customer's message.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
@@ -24,6 +24,8 @@ describe('queue', () => {
     render(<App api={core} />);
     const list = await screen.findByRole('list', { name: 'Tickets' });
     expect(within(list).getAllByRole('button')).toHaveLength(2);
+    // a line of what the customer wrote, where the helpdesk gives one
+    expect(within(list).getByRole('button', { name: /#101 / }).textContent).toContain('Hi, I ordered by mistake. Please cancel order #W2378156');
     expect(core.callsOf('tickets.list')[0]).toEqual({ view: 'open_work', page: 1 });
     const show = screen.getByRole('combobox', { name: 'Show' }) as HTMLSelectElement;
     expect([...show.options].map((o) => o.textContent)).toEqual(['Open work (23)', 'New (12)', 'Open (6)', 'Pending (5)', 'Solved (40)', 'All (63)']);

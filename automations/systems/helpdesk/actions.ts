@@ -86,7 +86,16 @@ export const getTicket = defineAction({
   },
 });
 
-export const QueueRowSchema = z.object({ id: z.number(), subject: z.string(), requester: z.string(), status: Status, assignee: z.string().nullable(), created: z.string() });
+export const QueueRowSchema = z.object({
+  id: z.number(),
+  subject: z.string(),
+  requester: z.string(),
+  status: Status,
+  assignee: z.string().nullable(),
+  created: z.string(),
+  /** the start of the customer's message, where the queue shows one */
+  preview: z.string().optional(),
+});
 
 export const listTickets = defineAction({
   id: 'list_tickets',
@@ -111,6 +120,7 @@ export const listTickets = defineAction({
         status: (r.Status ?? '').toLowerCase() as Ticket['status'],
         assignee: !r.Assignee || r.Assignee === 'Unassigned' || r.Assignee === '—' ? null : r.Assignee,
         created: r.Created ?? '',
+        ...(r.Preview ? { preview: r.Preview } : {}),
       })),
       page: Number(current),
       pages: Number(total),

@@ -1,64 +1,79 @@
-// Metrics per playbook. The contract leaves a row's fields open (`record<string, unknown>`), so rows
-// are read by the names core uses for them, with a few spellings accepted; a missing value stays null.
+// The team lead's metrics: the report over the chosen period (per playbook or per agent), and the
+// lead's own figures (a playbook's manual baseline, the agent's hourly cost) sent to core.
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api.ts';
+import type { MetricsReport } from '../../../shared/metrics.ts';
 import { errorMessage } from '../api/envelope.ts';
 
-export interface PlaybookMetrics {
-  playbook: string;
-  runs: number | null;
-  /** 0..1 */
-  autonomy: number | null;
-  /** 0..1 */
-  completion: number | null;
-  timeSavedMinutes: number | null;
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const first = (row: Record<string, unknown>, keys: string[]): number | null => {
-  for (const key of keys) {
-    const v = num(row[key]);
-    if (v !== null) return v;
-  }
-  return null;
-};
-/** a rate given as 0..1 or as a percentage */
-const rate = (v: number | null): number | null => (v === null ? null : v > 1 ? v / 100 : v);
-
-export function readMetricsRow(row: Record<string, unknown>): PlaybookMetrics {
-  const runs = first(row, ['runs', 'total', 'count']);
-  const completed = first(row, ['completed']);
-  const ms = first(row, ['timeSavedMs', 'time_saved_ms']);
-  const seconds = first(row, ['timeSavedSeconds', 'time_saved_seconds', 'timeSavedS']);
-  return {
-    playbook: typeof row.playbook === 'string' ? row.playbook : typeof row.name === 'string' ? row.name : '(unnamed)',
-    runs,
-    autonomy: rate(first(row, ['autonomyRate', 'autonomy_rate', 'autonomy'])),
-    completion: rate(first(row, ['completionRate', 'completion_rate', 'completion']) ?? (completed !== null && runs ? completed / runs : null)),
-    timeSavedMinutes:
-      first(row, ['timeSavedMinutes', 'time_saved_minutes', 'timeSaved', 'minutesSaved']) ?? (ms !== null ? ms / 60_000 : seconds !== null ? seconds / 60 : null),
-  };
-}
+export const PERIODS = [
+  { id: '7', label: 'Last 7 days', days: 7, bucket: 'day' },
+  { id: '30', label: 'Last 30 days', days: 30, bucket: 'day' },
+  { id: '90', label: 'Last 90 days', days: 90, bucket: 'week' },
+  { id: 'all', label: 'All time', days: null, bucket: 'week' },
+] as const;
+export type PeriodId = (typeof PERIODS)[number]['id'];
 
 export interface MetricsState {
-  rows: PlaybookMetrics[];
+  period: PeriodId;
+  group: 'playbook' | 'agent';
+  report: MetricsReport | null;
   loading: boolean;
   error: string | null;
   load(): Promise<void>;
+  setPeriod(period: PeriodId): Promise<void>;
+  setGroup(group: 'playbook' | 'agent'): void;
+  /** the lead's baseline for a playbook, minutes (null: back to the default) */
+  setBaseline(playbook: string, minutes: number | null): Promise<void>;
+  setRate(agentHourlyUsd: number): Promise<void>;
+}
+
+/** The first day of the period (UTC), as the API takes it. */
+export function periodStart(days: number | null, now = new Date()): string | undefined {
+  if (days === null) return undefined;
+  return new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
 export const createMetricsStore = (api: ApiClient) =>
-  createStore<MetricsState>()((set) => ({
-    rows: [],
-    loading: false,
-    error: null,
-    async load() {
-      set({ loading: true, error: null });
+  createStore<MetricsState>()((set, get) => {
+    let asked = 0;
+    const configure = async (input: Parameters<ApiClient['call']>[1]) => {
       try {
-        const rows = await api.call('metrics.get', {});
-        set({ rows: rows.map(readMetricsRow), loading: false });
+        await api.call('metrics.configure', input as never);
+        await get().load();
       } catch (error) {
-        set({ loading: false, error: errorMessage(error) });
+        set({ error: errorMessage(error) });
       }
-    },
-  }));
+    };
+    return {
+      period: '30',
+      group: 'playbook',
+      report: null,
+      loading: false,
+      error: null,
+      async load() {
+        const ticket = ++asked;
+        const period = PERIODS.find((p) => p.id === get().period)!;
+        const since = periodStart(period.days);
+        set({ loading: true, error: null });
+        try {
+          const report = await api.call('metrics.report', { ...(since ? { since } : {}), bucket: period.bucket });
+          if (ticket === asked) set({ report, loading: false });
+        } catch (error) {
+          if (ticket === asked) set({ loading: false, error: errorMessage(error) });
+        }
+      },
+      async setPeriod(period) {
+        set({ period });
+        await get().load();
+      },
+      setGroup(group) {
+        set({ group });
+      },
+      setBaseline(playbook, minutes) {
+        return configure({ baseline: { playbook, minutes } });
+      },
+      setRate(agentHourlyUsd) {
+        return configure({ agentHourlyUsd });
+      },
+    };
+  });

@@ -1,5 +1,6 @@
 // The agent's queue over every ticket: open work first (new, open, pending), a status or all, with
-// counts; a search; a page at a time. Arrow keys move between tickets, Enter opens one.
+// counts; a search; a page at a time; a line of each customer's message. Arrow keys move between
+// tickets, Enter opens one.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useSlice, useStores } from '../../stores/index.ts';
 import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
@@ -94,6 +95,7 @@ export function QueueView() {
               <span className="row-title">
                 <span className="muted">#{t.id}</span> {t.subject}
               </span>
+              {t.preview && <span className="row-preview">{t.preview}</span>}
               <span className="row-meta">
                 {t.requester} · <span className={`pill ticket-${t.status}`}>{t.status}</span> · {showDate(t.created)}
                 {t.assignee ? ` · ${t.assignee}` : ''}

@@ -1,7 +1,7 @@
 // Second approvals, for a lead: sign in with your own name and passphrase (set up with `legwork
 // approver add`), see the plans waiting — ticket, who asked, each step that needs you with its
 // amount and expected effect, the plan's hash — and grant (the run starts) or decline with why.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ApprovalRequest } from '../../../../shared/api.ts';
 import { useSlice, useStores } from '../../stores/index.ts';
 import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
@@ -54,8 +54,10 @@ export function ApprovalsView() {
   );
 }
 
-function SignIn() {
+/** The lead signs in with their approver name and passphrase (used here and to sign a policy). */
+export function SignIn({ why = 'A second approval comes from another person than the agent: sign in with your own approver name and passphrase.' }: { why?: string }) {
   const { approvals } = useStores();
+  const id = useId();
   const busy = useSlice('approvals', (s) => s.busy);
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -65,15 +67,15 @@ function SignIn() {
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Sign in as approver">
-      <p className="muted">A second approval comes from another person than the agent: sign in with your own approver name and passphrase.</p>
-      <label className="field-label" htmlFor="approver-name">
+      <p className="muted">{why}</p>
+      <label className="field-label" htmlFor={`${id}-name`}>
         Approver name
       </label>
-      <input id="approver-name" type="text" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-      <label className="field-label" htmlFor="approver-passphrase">
+      <input id={`${id}-name`} type="text" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
+      <label className="field-label" htmlFor={`${id}-passphrase`}>
         Passphrase
       </label>
-      <input id="approver-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
+      <input id={`${id}-passphrase`} type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} required />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !name || !passphrase}>
           Sign in

@@ -1,37 +1,108 @@
-// The team lead's policy editor: the policy in force as JSON, validated as it is typed; what the
-// draft would change for recent runs; export the draft for signing; install a signed file.
+// The team lead's policy: what is in force, the draft as a form (or its JSON), checked as it is
+// typed with the contract's schema; what the draft would change for recent tickets; signing and
+// installing it here with the lead's key. With nothing installed yet, a recommended start.
 import { useEffect, useId, useState } from 'react';
+import { RECOMMENDED_POLICY, RECOMMENDED_SUMMARY } from '../../../../shared/policy-presets.ts';
 import { useSlice, useStores } from '../../stores/index.ts';
 import type { PolicyChange } from '../../stores/policy.ts';
 import { ErrorNote, StatusNote } from '../../ui/notes.tsx';
-import { downloadText, words } from '../../ui/format.ts';
+import { words } from '../../ui/format.ts';
+import { DECISION_BADGES } from '../../ui/plain-decision.ts';
+import type { DecisionKind } from '../../../../shared/decision.ts';
+import { PolicyForm } from './PolicyForm.tsx';
+import { PolicySigning } from './PolicySigning.tsx';
+import { money } from './policy-draft.ts';
 
 export function PolicyEditor() {
   const { policy } = useStores();
   const loaded = useSlice('policy', (s) => s.loaded);
-  const draft = useSlice('policy', (s) => s.draft);
   const source = useSlice('policy', (s) => s.source);
   const signedBy = useSlice('policy', (s) => s.signedBy);
-  const validation = useSlice('policy', (s) => s.validation);
-  const validating = useSlice('policy', (s) => s.validating);
+  const builtIn = useSlice('policy', (s) => s.builtIn);
+  const installedBy = useSlice('policy', (s) => s.installedBy);
+  const issues = useSlice('policy', (s) => s.issues);
+  const jsonError = useSlice('policy', (s) => s.jsonError);
+  const dirty = useSlice('policy', (s) => s.dirty);
   const changes = useSlice('policy', (s) => s.changes);
   const previewing = useSlice('policy', (s) => s.previewing);
   const error = useSlice('policy', (s) => s.error);
-  const errorsId = useId();
+  const [asJson, setAsJson] = useState(false);
+  const summaryId = useId();
 
   useEffect(() => {
     if (!policy.getState().loaded) void policy.getState().load();
   }, [policy]);
 
+  const valid = issues.length === 0 && jsonError === null;
   return (
     <section aria-labelledby="policy-heading" className="view">
       <h2 id="policy-heading">Autonomy policy</h2>
       {loaded && (
         <p className="muted">
-          In force: {source || 'unknown source'} · {signedBy ? `signed by ${signedBy}` : 'not signed'}
+          In force: {source || 'unknown source'} · {signedBy ? `signed with key ${signedBy}` : 'not signed'}
+          {installedBy ? ` by ${installedBy}` : ''}
         </p>
       )}
+      {loaded && builtIn && (
+        <div className="preset" role="note" aria-label="Recommended start">
+          <p>
+            <strong>Nothing runs by itself yet.</strong> No policy has been signed, so the strictest default applies: every write waits for the agent, money over $25 for a
+            second approver.
+          </p>
+          <p>{RECOMMENDED_SUMMARY}.</p>
+          <button type="button" onClick={() => policy.getState().adopt(RECOMMENDED_POLICY as Record<string, unknown>)}>
+            Start from the recommended policy
+          </button>
+        </div>
+      )}
       <ErrorNote message={error} />
+      <div className="toggle" role="group" aria-label="Edit the policy as">
+        <button type="button" aria-pressed={!asJson} onClick={() => setAsJson(false)}>
+          Form
+        </button>
+        <button type="button" aria-pressed={asJson} onClick={() => setAsJson(true)}>
+          JSON
+        </button>
+      </div>
+      {asJson ? <JsonEditor describedBy={summaryId} /> : jsonError ? <p className="error-inline">Fix the JSON to go on in the form.</p> : <PolicyForm />}
+      <div id={summaryId} aria-live="polite" className="policy-check">
+        {jsonError ? (
+          <p className="error-inline">{jsonError}</p>
+        ) : valid ? (
+          <p className="ok-note">{dirty ? 'The draft is a valid policy (not installed yet).' : 'This is the policy in force.'}</p>
+        ) : (
+          <>
+            <p className="error-inline">
+              {issues.length} problem{issues.length === 1 ? '' : 's'} to fix before signing:
+            </p>
+            <ul className="error-list" aria-label="Policy errors">
+              {issues.map((i, n) => (
+                <li key={n}>
+                  {i.path ? `${i.path.split('.').map(words).join(' › ')}: ` : ''}
+                  {i.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => void policy.getState().preview()} disabled={previewing || !valid}>
+          {previewing ? 'Comparing…' : 'What would change'}
+        </button>
+      </div>
+      {changes && <PolicyChanges changes={changes} />}
+      <PolicySigning ready={valid} />
+    </section>
+  );
+}
+
+function JsonEditor({ describedBy }: { describedBy: string }) {
+  const { policy } = useStores();
+  const json = useSlice('policy', (s) => s.json);
+  const bad = useSlice('policy', (s) => s.jsonError !== null || s.issues.length > 0);
+  return (
+    <>
       <label htmlFor="policy-text" className="field-label">
         Policy (JSON)
       </label>
@@ -39,96 +110,50 @@ export function PolicyEditor() {
         id="policy-text"
         className="code-editor"
         spellCheck={false}
-        rows={14}
-        value={draft}
-        onChange={(e) => policy.getState().edit(e.target.value)}
-        aria-describedby={errorsId}
-        aria-invalid={validation && !validation.ok ? true : undefined}
+        rows={16}
+        value={json}
+        onChange={(e) => policy.getState().editJson(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={bad ? true : undefined}
       />
-      <div id={errorsId} aria-live="polite">
-        {validating && <p className="muted">Checking…</p>}
-        {!validating && validation?.ok && <p className="ok-note">The draft is a valid policy.</p>}
-        {!validating && validation && !validation.ok && (
-          <ul className="error-list" aria-label="Policy errors">
-            {validation.errors.map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="actions">
-        <button type="button" onClick={() => void policy.getState().preview()} disabled={previewing || !draft}>
-          {previewing ? 'Comparing…' : 'What would change'}
-        </button>
-        <button type="button" onClick={() => downloadText('policy.json', draft)} disabled={!draft}>
-          Export for signing
-        </button>
-      </div>
-      {changes && <PolicyChanges changes={changes} />}
-      <InstallSigned />
-    </section>
+    </>
   );
 }
 
+const badge = (kind: string) => DECISION_BADGES[kind as DecisionKind] ?? words(kind);
+
+/** The tickets of recent runs whose plan the draft would decide differently, with what each step would do. */
 function PolicyChanges({ changes }: { changes: PolicyChange[] }) {
-  if (changes.length === 0) return <StatusNote>No decision of the recent runs would change.</StatusNote>;
+  if (changes.length === 0) return <StatusNote>No decision in the recent tickets would change.</StatusNote>;
+  const tickets = new Map<string, PolicyChange[]>();
+  for (const c of changes) {
+    const key = c.ticketId !== undefined ? `#${c.ticketId}` : c.runId;
+    tickets.set(key, [...(tickets.get(key) ?? []), c]);
+  }
   return (
-    <table className="changes">
-      <caption>Decisions that would change in recent runs ({changes.length})</caption>
-      <thead>
-        <tr>
-          <th scope="col">Run · step</th>
-          <th scope="col">Action</th>
-          <th scope="col">Now → with draft</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c, i) => (
-          <tr key={i}>
-            <td>
-              <code>{c.runId}</code> · {c.stepId}
-            </td>
-            <td>{words(c.action)}</td>
-            <td>
-              {words(c.before)} → <strong>{words(c.after)}</strong>
-            </td>
-          </tr>
+    <section aria-label="What would change" className="changes">
+      <h3>
+        {tickets.size} recent ticket{tickets.size === 1 ? '' : 's'} would go differently
+      </h3>
+      <ul className="row-list">
+        {[...tickets].map(([key, list]) => (
+          <li key={key} className="change">
+            <p className="row-title">
+              Ticket {key}
+              {list[0]!.subject ? `: ${list[0]!.subject}` : ''}
+            </p>
+            <ul>
+              {list.map((c) => (
+                <li key={c.stepId}>
+                  <strong>{words(c.action)}</strong>
+                  {c.amount !== undefined ? ` ${money(c.amount)}` : ''}: {badge(c.before)} → <strong>{badge(c.after)}</strong>
+                  {c.effect ? <span className="muted"> ({c.effect})</span> : null}
+                </li>
+              ))}
+            </ul>
+          </li>
         ))}
-      </tbody>
-    </table>
-  );
-}
-
-function InstallSigned() {
-  const { policy } = useStores();
-  const installing = useSlice('policy', (s) => s.installing);
-  const installed = useSlice('policy', (s) => s.installed);
-  const [signed, setSigned] = useState('');
-  const readFile = async (file: File | undefined) => {
-    if (file) setSigned(await file.text());
-  };
-  return (
-    <section aria-labelledby="install-heading" className="install">
-      <h3 id="install-heading">Install a signed policy</h3>
-      <p className="muted">
-        Signing happens offline with your private key, never in this panel: export the draft, then run{' '}
-        <code>legwork policy sign policy.json</code> on your machine and paste or upload the signed file here. A file whose
-        signature does not verify is refused and the policy in force stays.
-      </p>
-      <label className="field-label" htmlFor="signed-file">
-        Signed policy file
-      </label>
-      <input id="signed-file" type="file" accept=".json,.txt,application/json,text/plain" onChange={(e) => void readFile(e.target.files?.[0])} />
-      <label className="field-label" htmlFor="signed-text">
-        Or paste the signed policy
-      </label>
-      <textarea id="signed-text" className="code-editor" rows={4} spellCheck={false} value={signed} onChange={(e) => setSigned(e.target.value)} />
-      <div className="actions">
-        <button type="button" className="primary" disabled={!signed.trim() || installing} onClick={() => void policy.getState().install(signed)}>
-          {installing ? 'Installing…' : 'Install signed policy'}
-        </button>
-      </div>
-      {installed && <StatusNote>Installed: the signed policy is now in force.</StatusNote>}
+      </ul>
     </section>
   );
 }
