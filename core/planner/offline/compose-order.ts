@@ -14,7 +14,7 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
   // "same reason": the one the message gives for its other cancellation
   // …or the one reason the whole message gives ("two of my orders were mistakes: … please cancel both")
   const whole = cancelReasonsIn(draft.text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' '));
-  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : whole.length === 1 ? whole[0]! : null;
+  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : null;
   const near = about.length > 0 ? cancelReason(about.join(' ')) : null;
   // the words around the request (not a billing complaint's) may tell the other reason: "I hit buy on
   // the wrong screen. I don't want either of them, cancel it" — then the agent picks
@@ -23,7 +23,15 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
   const allowed = mayCancel(order, reason ?? 'no longer needed');
   if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
   const said = about.length > 0 ? about.join(' ') : text;
-  const given = near && around && near !== around ? reasonPicked(order, text, [near, around], draft) : (reason ?? reasonInOwnWords(order, said, draft));
+  // a reason said only elsewhere in the message is likely this one's too, but not surely: the agent
+  // confirms it (offered first), never a guess
+  const elsewhere = !reason && whole.length === 1 ? whole[0]! : null;
+  const given =
+    near && around && near !== around
+      ? reasonPicked(order, text, [near, around], draft)
+      : elsewhere
+        ? reasonPicked(order, draft.text, [elsewhere, ...REASONS.filter((r) => r !== elsewhere)], draft)
+        : (reason ?? reasonInOwnWords(order, said, draft));
   if (given === undefined) return void draft.waiting.push(`the reason for cancelling ${order.order_id}`);
   if (!given) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
   const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
