@@ -158,7 +158,7 @@ function builtIn(why: string): PolicyInForce {
   return { policy: STRICTEST_POLICY, source: 'built-in', notice: `the built-in strictest default (every write needs approval, money above $25 a second approver), because ${why}` };
 }
 
-async function readIfThere(file: string): Promise<string | undefined> {
+export async function readIfThere(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {

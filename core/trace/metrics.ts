@@ -8,24 +8,15 @@
 // in each, with its run time split evenly between them, so the "all" row is Σ baselines − time.
 import { z } from 'zod';
 import { PLAYBOOKS } from '../../shared/plan.ts';
+import { builtInPlaybooks } from '../playbooks/built-in.ts';
 import type { PlaybookMetrics, RunListing } from '../../shared/trace.ts';
 
 /**
  * Minutes an experienced agent takes for a ticket of each playbook by hand, across the systems it
- * touches (defaults; a team sets its own from its handling-time reports).
+ * touches: each shipped playbook file's `baseline_minutes` (defaults; a team sets its own from its
+ * handling-time reports, and an installed playbook set brings its own).
  */
-export const DEFAULT_BASELINE_MINUTES: Readonly<Record<string, number>> = {
-  cancel_order: 6,
-  change_items: 8,
-  change_shipping_address: 5,
-  change_payment_method: 5,
-  return_items: 8,
-  exchange_items: 9,
-  change_default_address: 4,
-  billing_discrepancy: 12,
-  information: 3,
-  hand_over: 0,
-};
+export const DEFAULT_BASELINE_MINUTES: Readonly<Record<string, number>> = builtInPlaybooks().baselines();
 
 /** A baseline table as a file gives it: playbook → minutes (others keep their defaults). */
 export const BaselineTableSchema = z.record(z.string().min(1), z.number().nonnegative().max(24 * 60));

@@ -93,7 +93,7 @@ function servedBy(requests: Plan['requests']): Served {
     // the order a request is served on is its typed field; a request on no order serves wherever it is asked
     for (const id of r.orderId ? [r.orderId] : ['']) {
       const set = byOrder.get(id) ?? new Set<Signal>();
-      for (const s of SERVES[r.playbook]) set.add(s);
+      for (const s of SERVES[r.playbook] ?? []) set.add(s);
       byOrder.set(id, set);
     }
   }
