@@ -48,12 +48,15 @@ export function orderContexts(body: string): { contexts: OrderContext[]; preambl
 const has = (text: string, re: RegExp) => re.test(normalize(text));
 
 const NEGATED = /\b(don't|do not|dont|not|never|no need to)\s+(\w+\s+){0,2}$/;
+/** "nothing to change", "no changes": the request word said as what is not wanted */
+const NOTHING = /\b(nothing( else)?( (to|i want to|that needs to|i need to))?|no)\s+$/;
 
 /** The word occurs and is not negated just before it ("don't cancel"). */
 export function asks(text: string, re: RegExp): boolean {
   const t = normalize(text);
   for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
-    if (!NEGATED.test(t.slice(Math.max(0, m.index - 30), m.index))) return true;
+    const before = t.slice(Math.max(0, m.index - 30), m.index);
+    if (!NEGATED.test(before) && !NOTHING.test(before)) return true;
   }
   return false;
 }
@@ -70,7 +73,7 @@ export const PATTERNS = {
   defaultAddress: /\b(default|account'?s address|(update|change) my address|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on))\b/,
   /** "I moved": a new home, which counts for the account when no order is named */
   moved: /\b(i moved|i've moved|i have moved|we moved|we've moved|we have moved|new home|moved house|my new address)\b/,
-  information: /\b(track|tracking|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|which payment|what payment|in stock|available|total)\b/,
+  information: /\b(track|tracking|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|what i (paid|was charged)|which payment|what payment|in stock|available|total)\b/,
   billing: /\b(charged (me )?twice|charge[ds]? twice|double[- ]charg\w*|two (identical )?(payments|charges)|twice for|overcharg\w*|charged (me )?more|(took|charged|taken|billed|captured) .{0,40}\bmore than|taken for|more than (my|the) (order )?total|higher than|(amount|charge|what) .{0,50}(doesn't|does not|didn't|did not|don't) match|refund the difference|where('s| is) (my|the) refund|(no|not the|not a|not my|still no) refund|refund .{0,40}\b(go|gone|went) through|refund (never|hasn't|has not|didn't|did not|still)|refund .{0,60}\b(never|hasn't|has not|didn't|did not) (showed|shown|show|arrived|appeared|come|came|arrive|reach|landed)|(never|not) (got|received|arrived|come back|came back|showed up|shown up)|nothing has come back|hasn't come back|missing refund|refund is missing|statement|(charged|took|taken|billed|captured) .{0,20}\$[\d,]+(\.\d\d)? for|(want|get|need) (the|my) (extra|difference|money) back)\b/,
 } as const;
 

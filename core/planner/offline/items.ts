@@ -70,6 +70,10 @@ const KEEP = /\b(keep(ing)?|is (fine|great|good|perfect)|are (fine|great|good|pe
 /** A wish for something else in the same clause: then "is fine" is about an option kept, not the item. */
 const WISH = /(->|\u2192|=>|\b(rather|instead|want|need|exchange|swap|change|switch|return|prefer|but)\b)/;
 
+/** A piece naming an order by what it holds, with no wish of its own. */
+const ORDER_DESCRIBED = /\b(order|package|delivery|purchase|shipment|bundle|the one)\s*,?\s*(that|which|where)?\s*(also|too)?\s*(had|has|contained|contains|came with|comes with|included|includes|with)\b/;
+const describesOrder = (piece: string) => ORDER_DESCRIBED.test(normalize(piece)) && !WISH.test(normalize(piece));
+
 /** Items the text asks to act on (named and not kept), in order-line order. */
 export function itemsMeant(text: string, items: Item[]): number[] {
   const byItem = clausesByItem(text, items);
@@ -79,9 +83,15 @@ export function itemsMeant(text: string, items: Item[]): number[] {
   const onlyNamed = new Set(only.flatMap((c) => items.flatMap((it, i) => (nameScore(c, it.name) >= 1 ? [i] : []))));
   for (const [i, cs] of byItem) {
     if (onlyNamed.size > 0 && !onlyNamed.has(i)) continue;
-    const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1);
+    // a piece that only says which order ("and in the order with the e-reader") names no item to act on
+    const naming = cs.filter((c) => nameScore(c, items[i]!.name) >= 1 && !describesOrder(c));
     if (naming.length === 0) continue;
-    if (naming.every((c) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')) && !namedBeforeKeeping(c, items[i]!.name))) continue;
+    const keeps = (c: string) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')) && !namedBeforeKeeping(c, items[i]!.name);
+    if (naming.every(keeps)) continue;
+    // "the e-reader stays the same" said of it alone outweighs a sentence naming it with others
+    // ("in the order with the e-reader and the watch, I'd like to change the watch")
+    const alone = (c: string) => items.every((it, j) => j === i || it.name === items[i]!.name || nameScore(c, it.name) < 1);
+    if (naming.some((c) => keeps(c) && alone(c)) && !naming.some((c) => !keeps(c) && alone(c))) continue;
     if (naming.every((c) => namedOnlyAsKept(c, items[i]!.name))) continue;
     meant.push(i);
   }

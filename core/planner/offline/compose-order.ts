@@ -1,0 +1,107 @@
+// Writes on one order or account: a cancellation (with its reason) and address changes.
+import { fromAgent, fromSystem, fromTicket, mayCancel, mayModify, writeStep } from '../../../automations/playbooks/index.ts';
+import type { CrmCustomer, OrderDetails } from './reads.ts';
+import { addressFor, cancelReason, parseAddress, PATTERNS } from './extract.ts';
+import { normalize } from './text.ts';
+import { Draft, money, statusFrom } from './draft.ts';
+
+// ---- cancel ----------------------------------------------------------------------------------------
+
+export function cancel(order: OrderDetails, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}`, orderId: order.order_id });
+  // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
+  const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
+  // "same reason": the one the message gives for its other cancellation
+  const sameAsBefore = /\b(same|that) reason\b|\bfor the same\b/.test(normalize(text)) ? cancelReason(draft.text) : null;
+  const reason = (about.length > 0 ? cancelReason(about.join(' ')) : null) ?? cancelReason(text) ?? sameAsBefore;
+  const allowed = mayCancel(order, reason ?? 'no longer needed');
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
+  const given = reason ?? reasonInOwnWords(order, about.length > 0 ? about.join(' ') : text, draft);
+  if (given === undefined) return void draft.waiting.push(`the reason for cancelling ${order.order_id}`);
+  if (!given) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
+  const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
+  draft.writes.push(
+    writeStep({
+      playbook: 'cancel_order',
+      system: 'orders',
+      action: 'cancel_pending_order',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        reason: { value: given, from: fromAgent(`the customer's reason, as the policy names it: "${given}"`) },
+      },
+      why: `the customer asks to cancel ${order.order_id} (${given}); it is pending`,
+      expectedEffect: `${order.order_id} is cancelled and ${money(total)} is refunded to the original payment method`,
+      amount: total,
+    }),
+  );
+  draft.done.push(`cancelled order ${order.order_id} (${given}); ${money(total)} goes back to the original payment method (gift cards at once, cards in 5–7 business days)`);
+}
+
+export const REASONS = ['no longer needed', 'ordered by mistake'] as const;
+
+/**
+ * A reason said in the customer's own words that matches neither reason's cues ("my sister beat me
+ * to it"): the agent picks which of the policy's two it is (undefined while not picked). No words
+ * beyond the request itself: null, and the customer is asked.
+ */
+export function reasonInOwnWords(order: OrderDetails, said: string, draft: Draft): (typeof REASONS)[number] | null | undefined {
+  const rest = normalize(said)
+    .replace(/#?\bw\s?\d{7}\b/g, ' ')
+    .replace(/\b(hi|hello|hey|please|pls|thanks?|thank you|could|can|would|you|kindly|cancel\w*|my|the|this|that|order|it|a|an|and|to|for|of|i|i'd|i'm|like|want|need|just|id)\b/g, ' ')
+    .replace(/[^a-z' ]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
+  if (rest.length < 3) return null;
+  const got = draft.choices.pick(
+    'reason',
+    `Which reason does the customer give for cancelling ${order.order_id}?`,
+    REASONS.map((r) => ({ value: r, label: r, why: `the customer says: "${said.trim().slice(0, 160)}"`, effect: `cancel ${order.order_id} with the reason "${r}"` })),
+    { span: said.trim(), confirm: true },
+  );
+  return got ? got.value : undefined;
+}
+// ---- addresses -------------------------------------------------------------------------------------
+
+export function addressParams(address: NonNullable<ReturnType<typeof parseAddress>>) {
+  const from = fromTicket('the address as the customer wrote it');
+  return Object.fromEntries(Object.entries(address).map(([k, v]) => [k, { value: v, from }]));
+}
+
+export const oneLine = (a: NonNullable<ReturnType<typeof parseAddress>>) => [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ');
+
+export function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere`, orderId: order.order_id });
+  const allowed = mayModify(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change the address of ${order.order_id}: ${allowed}` });
+  const address = addressFor(text, 'order');
+  if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_shipping_address',
+      system: 'orders',
+      action: 'modify_pending_order_address',
+      params: { order_id: { value: order.order_id, from: statusFrom(order) }, ...addressParams(address) },
+      why: `the customer asks to ship ${order.order_id} to a new address`,
+      expectedEffect: `${order.order_id} ships to ${oneLine(address)}`,
+    }),
+  );
+  draft.done.push(`order ${order.order_id} will ship to ${oneLine(address)}`);
+}
+
+export function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): void {
+  draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
+  const address = addressFor(text, 'account');
+  if (!address) return draft.verdict({ kind: 'ask', what: 'the full new default address for your account (street, apartment, city, state, ZIP)' });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_default_address',
+      system: 'crm',
+      action: 'modify_user_address',
+      params: { user_id: { value: customer.user_id, from: fromSystem(`crm: the requester is ${customer.user_id}`) }, ...addressParams(address) },
+      why: 'the customer asks to change the default address on the account',
+      expectedEffect: `${customer.user_id}'s default address is ${oneLine(address)}`,
+    }),
+  );
+  draft.done.push(`the default address on your account is now ${oneLine(address)}`);
+}

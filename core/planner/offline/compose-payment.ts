@@ -1,0 +1,68 @@
+// The payment method a message names for money moving on an order, and a change of an order's method.
+import { fromSystem, mayModify, mayPayWith, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
+import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
+import { PATTERNS } from './extract.ts';
+import { chooseMethod, describe } from './payment.ts';
+import { normalize } from './text.ts';
+import { type Verdict, Draft, statusFrom, isVerdict } from './draft.ts';
+
+// ---- payment methods -------------------------------------------------------------------------------
+
+export async function methodsOf(customer: CrmCustomer, reader: Reader): Promise<PaymentMethods['payment_methods'] | null> {
+  const r = await reader.methods(customer.user_id);
+  return r.ok ? r.data.payment_methods : null;
+}
+
+/** The method the text names for money moving on this order, or the verdict. */
+export async function methodFor(
+  order: OrderDetails,
+  text: string,
+  customer: CrmCustomer,
+  reader: Reader,
+  purpose: string,
+  opts: { exclude?: string; wholeText?: string } = {},
+): Promise<{ method: PaymentMethods['payment_methods'][number]; how: string } | Verdict> {
+  const all = await methodsOf(customer, reader);
+  if (!all) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
+  // the method being replaced is never the new one, whatever words name it ("from my gift card to …")
+  const methods = all.filter((m) => m.id !== opts.exclude);
+  let picked = chooseMethod(text, methods, originalMethodId(order));
+  // a wish said once for the whole message ("card on file for both", "all differences to my PayPal")
+  if (!picked.ok && 'none' in picked && opts.wholeText) picked = chooseMethod(opts.wholeText, methods, originalMethodId(order));
+  if (picked.ok) return { method: picked.method, how: picked.how };
+  // the customer has only one possible method and names none: nothing to choose
+  if (methods.length === 1 && 'none' in picked) return { method: methods[0]!, how: `${describe(methods[0]!)} (the only payment method on the account)` };
+  if ('none' in picked) {
+    // "card on file" with one card, or the only method the customer has
+    if (/\b(card on file|my card|the card)\b/.test(normalize(`${text}\n${opts.wholeText ?? ''}`))) {
+      const cards = methods.filter((m) => m.source === 'credit_card');
+      if (cards.length === 1) return { method: cards[0]!, how: describe(cards[0]!) };
+    }
+    return { kind: 'ask', what: `which payment method to use for ${purpose} (${methods.map(describe).join(', ')})` };
+  }
+  return { kind: 'ask', what: picked.reason };
+}
+export async function changePayment(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method`, orderId: order.order_id });
+  const allowed = mayModify(order);
+  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change payment of ${order.order_id}: ${allowed}` });
+  const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
+  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`, { exclude: originalMethodId(order), wholeText: draft.text });
+  if (isVerdict(picked)) return draft.verdict(picked);
+  const ok = mayPayWith(order, picked.method);
+  if (ok !== true) return draft.verdict({ kind: 'escalate', why: ok });
+  draft.writes.push(
+    writeStep({
+      playbook: 'change_payment_method',
+      system: 'orders',
+      action: 'modify_pending_order_payment',
+      params: {
+        order_id: { value: order.order_id, from: statusFrom(order) },
+        payment_method_id: { value: picked.method.id, from: fromSystem(`billing: ${customer.user_id}'s ${picked.how} is ${picked.method.id}`) },
+      },
+      why: `the customer asks to pay ${order.order_id} with ${picked.how}`,
+      expectedEffect: `${order.order_id} is paid with ${picked.method.id}; the original method is refunded`,
+    }),
+  );
+  draft.done.push(`order ${order.order_id} is now paid with your ${picked.how}; the original payment is refunded`);
+}
