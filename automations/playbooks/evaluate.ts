@@ -18,7 +18,8 @@ export interface Refused {
  * refuses, or null. A rule whose variables are not all known yet (the write's parameters before
  * they are grounded) waits for a later call.
  */
-export function refusal(playbook: CompiledPlaybook, action: string, vars: Variables): Refused | null {
+export function refusal(playbook: CompiledPlaybook, action: string, given: Variables): Refused | null {
+  const vars = playbook.toCel(given, action);
   for (const { rule, check, message, uses, gates } of playbook.rules) {
     if (gates.length > 0 && !gates.includes(action)) continue;
     if ([...uses].some((v) => vars[v] === undefined) || (rule.when === 'write' && vars.write === undefined)) continue;
@@ -33,13 +34,14 @@ export function refusal(playbook: CompiledPlaybook, action: string, vars: Variab
   return null;
 }
 
-/** A template's text with each `{{ expr }}` evaluated (an expression that fails shows as `{{?}}`). */
+/** A template's text with each `{{ expr }}` evaluated over variables as `toCel` gives them (an expression that fails shows as `{{?}}`). */
 export function render(template: Template, vars: Variables): string {
   return template.map((part) => (typeof part === 'string' ? part : show(value(part, vars)))).join('');
 }
 
-/** Each bound expression's value. */
-export function bind(bound: Record<string, ParseResult>, vars: Variables): Record<string, unknown> {
+/** Each bound expression's value (a read's input, a write's parameter) over the playbook's variables. */
+export function bind(playbook: CompiledPlaybook, bound: Record<string, ParseResult>, given: Variables): Record<string, unknown> {
+  const vars = playbook.toCel(given);
   return Object.fromEntries(Object.entries(bound).map(([k, program]) => [k, plain(program(vars))]));
 }
 

@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Environment, ParseResult } from '@marcbachmann/cel-js';
 import { z } from 'zod';
 import { PlaybookFileSchema, type PlaybookFile, type PlaybookRule, type PlaybookSource } from '../../shared/playbook.ts';
-import { baseEnvironment, declare, STANDARD_VARIABLES, variablesOf, type ActionCatalog } from './cel-env.ts';
+import { baseEnvironment, declare, STANDARD_VARIABLES, toCel, variablesOf, type ActionCatalog, type Shape } from './cel-env.ts';
 
 export interface LoadProblem {
   file: string;
@@ -39,6 +39,8 @@ export interface CompiledPlaybook {
   reply: Template | null;
   /** the variables its expressions may use */
   variables: ReadonlySet<string>;
+  /** the variables as the declared CEL types take them (`write` as the given action's parameters) */
+  toCel(vars: Record<string, unknown>, action?: string): Record<string, unknown>;
 }
 
 export type LoadResult<T> = { ok: true; data: T } | { ok: false; problems: LoadProblem[] };
@@ -96,7 +98,8 @@ export function compilePlaybook(source: PlaybookSource, actions: ActionCatalog, 
   }
 
   const taken = new Set<string>();
-  const env = baseEnvironment(taken);
+  const shapes = new Map<string, Shape>();
+  const env = baseEnvironment(taken, shapes);
   const variables = new Set<string>(['now', ...Object.keys(STANDARD_VARIABLES)]);
   const action = (path: Path, id: string, kind: 'read' | 'write') => {
     const a = actions.get(id);
@@ -111,7 +114,7 @@ export function compilePlaybook(source: PlaybookSource, actions: ActionCatalog, 
       problem(lines.lineOf(['reads', n, 'as']), `"${read.as}" is already a name in this playbook`);
       continue;
     }
-    declare(env, read.as, a.output, 'output', taken);
+    shapes.set(read.as, declare(env, read.as, a.output, 'output', taken));
     variables.add(read.as);
   }
   const writeIds = spec.writes.map((w) => w.action);
@@ -124,7 +127,7 @@ export function compilePlaybook(source: PlaybookSource, actions: ActionCatalog, 
     const a = action(['writes', n, 'action'], w.action, 'write');
     if (!a || writeEnvs.has(w.action)) continue;
     const e = env.clone();
-    declare(e, 'write', a.input, 'input', taken);
+    shapes.set(`write:${w.action}`, declare(e, 'write', a.input, 'input', taken));
     writeEnvs.set(w.action, e);
   }
 
@@ -211,7 +214,9 @@ export function compilePlaybook(source: PlaybookSource, actions: ActionCatalog, 
   const reply = spec.reply === undefined ? null : template(env, ['reply'], spec.reply);
   if (spec.cues.length > 0 && reply === null) problem(lines.lineOf(['cues']), 'a playbook served from data needs a "reply"');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: { source, spec, rules, readInputs, writeParams, reply, variables } };
+  const convert = (vars: Record<string, unknown>, action?: string) =>
+    Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, toCel(v, shapes.get(k === 'write' ? `write:${action}` : k) ?? { kind: 'plain' })]));
+  return { ok: true, data: { source, spec, rules, readInputs, writeParams, reply, variables, toCel: convert } };
 }
 
 /** Every file of a set; the set is refused when one file is, or two share an id. */

@@ -13,16 +13,16 @@ import type { PlaybookMetrics, RunListing } from '../../shared/trace.ts';
 
 /**
  * Minutes an experienced agent takes for a ticket of each playbook by hand, across the systems it
- * touches: each shipped playbook file's `baseline_minutes` (defaults; a team sets its own from its
+ * touches: each shipped playbook file's `baseline_minutes`, compiled when first asked for (defaults; a team sets its own from its
  * handling-time reports, and an installed playbook set brings its own).
  */
-export const DEFAULT_BASELINE_MINUTES: Readonly<Record<string, number>> = builtInPlaybooks().baselines();
+export const defaultBaselineMinutes = (): Readonly<Record<string, number>> => builtInPlaybooks().baselines();
 
 /** A baseline table as a file gives it: playbook → minutes (others keep their defaults). */
 export const BaselineTableSchema = z.record(z.string().min(1), z.number().nonnegative().max(24 * 60));
 
-export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly<Record<string, number>> = DEFAULT_BASELINE_MINUTES): PlaybookMetrics[] {
-  const table = { ...DEFAULT_BASELINE_MINUTES, ...baselines };
+export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly<Record<string, number>> = {}): PlaybookMetrics[] {
+  const table = { ...defaultBaselineMinutes(), ...baselines };
   const groups = new Map<string, { run: RunListing; share: number }[]>();
   for (const run of runs) {
     const pbs = [...new Set(run.playbooks)];

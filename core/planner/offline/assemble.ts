@@ -58,6 +58,7 @@ export function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, cu
     steps: steps.map((s, i) => ({ ...s, id: `s${i + 1}` })),
     reply,
     reads: reader.records,
+    checks: draft.rules.checks,
     createdAt: (opts.now?.() ?? new Date()).toISOString(),
   });
 }

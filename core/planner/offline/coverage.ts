@@ -93,7 +93,8 @@ function servedBy(requests: Plan['requests']): Served {
     // the order a request is served on is its typed field; a request on no order serves wherever it is asked
     for (const id of r.orderId ? [r.orderId] : ['']) {
       const set = byOrder.get(id) ?? new Set<Signal>();
-      for (const s of SERVES[r.playbook] ?? []) set.add(s);
+      // a playbook a lead's file adds answers its part of the message like a question does
+      for (const s of SERVES[r.playbook] ?? ['information']) set.add(s);
       byOrder.set(id, set);
     }
   }

@@ -55,7 +55,7 @@ describe('the retail playbook files', () => {
     const write = { order_id: '#W1', item_ids: ['1'], new_item_ids: ['2'], payment_method_id: 'gift_card_9' };
     const got = refusal(pb, 'modify_pending_order_items', { order: order('pending'), write, facts: facts({ id: 'gift_card_9', source: 'gift_card', balance: 5 }, 12.5) });
     expect(got?.message).toBe('gift card gift_card_9 holds $5.00, less than the difference of $12.50; which other payment method should pay it?');
-    expect(render(pb.rules[0]!.message, { order: order('pending (item modified)') })).toContain('#W1 were already modified once');
+    expect(render(pb.rules[0]!.message, pb.toCel({ order: order('pending (item modified)') }))).toContain('#W1 were already modified once');
   });
 });
 
