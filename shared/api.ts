@@ -7,6 +7,7 @@ import { DecisionSchema } from './decision.ts';
 import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
+import { PlaybookSummarySchema } from './playbook.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -174,6 +175,8 @@ export const API = {
   'policy.validate': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ ok: z.boolean(), errors: z.array(z.string()) }) },
   'policy.preview': { input: z.object({ text: z.string().max(500_000) }), output: z.object({ changes: z.array(z.object({ runId: z.string(), stepId: z.string(), action: z.string(), before: z.string(), after: z.string() })) }) },
   'policy.install': { input: z.object({ signedText: z.string().max(1_000_000) }), output: Ok },
+  /** the playbooks in force (signed set, last-good copy, or the shipped ones), their rules in words */
+  'playbooks.list': { input: Empty, output: z.object({ notice: z.string(), source: z.string(), version: z.number().nullable(), playbooks: z.array(PlaybookSummarySchema) }) },
   'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
   'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
   'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },

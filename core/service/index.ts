@@ -2,6 +2,7 @@
 import type { ApiHandlers } from '../api/handlers.ts';
 import type { ServiceContext } from './context.ts';
 import { policyHandlers } from './policy.ts';
+import { playbookHandlers } from './playbooks.ts';
 import { proposalHandlers } from './proposal.ts';
 import { LiveRuns, runHandlers } from './run.ts';
 import { approvalHandlers } from './approvals.ts';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
     ...runHandlers(ctx, runs),
     ...approvalHandlers(ctx, runs, requests),
     ...policyHandlers(ctx),
+    ...playbookHandlers(ctx),
     ...traceHandlers(ctx),
     ...settingsHandlers(ctx),
   };

@@ -7,7 +7,7 @@ import { App } from '../../renderer/src/App.tsx';
 import { ApiCallError } from '../../renderer/src/api/envelope.ts';
 import type { ApprovalRequest } from '../../shared/api.ts';
 import { FakeCore } from './fake-core.ts';
-import { HASH_A, metrics, policy } from './fixtures.ts';
+import { HASH_A, metrics, playbooksInForce, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -29,6 +29,7 @@ describe('second approvals for a lead', () => {
       'policy.get': () => ({ policy, source: 'built-in', signedBy: null }),
       'policy.validate': () => ({ ok: true, errors: [] }),
       'metrics.get': () => metrics,
+      'playbooks.list': () => playbooksInForce,
       'approvals.signIn': ({ passphrase }) => {
         if (passphrase !== 'a long lead passphrase') throw new ApiCallError('invalid_input', 'that name and passphrase do not match an approver set up here');
         return { session, name: 'Lee' };

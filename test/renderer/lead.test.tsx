@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
 import { FakeCore } from './fake-core.ts';
-import { metrics, policy } from './fixtures.ts';
+import { metrics, playbooksInForce, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -23,6 +23,7 @@ function leadCore() {
     'policy.preview': () => ({ changes: [{ runId: 'run-101-1', stepId: 's1', action: 'cancel_pending_order', before: 'auto', after: 'approve' }] }),
     'policy.install': () => ({ ok: true }),
     'metrics.get': () => metrics,
+    'playbooks.list': () => playbooksInForce,
   });
 }
 
