@@ -11,7 +11,8 @@ import { generateLeadKeys, signDocument } from '../../core/policy/signing.ts';
 import { builtInPlaybooks, playbookSources } from '../../core/playbooks/built-in.ts';
 import { PLAYBOOKS_KIND, signPlaybookSet } from '../../core/playbooks/signing.ts';
 import { PlaybookStore } from '../../core/playbooks/store.ts';
-import { diffPlaybooks, planChanges } from '../../core/playbooks/changes.ts';
+import { diffPlaybooks, planChanges, recentPlans } from '../../core/playbooks/changes.ts';
+import { TraceStore } from '../../core/trace/store.ts';
 import { Playbooks } from '../../automations/playbooks/index.ts';
 
 const retail = () => playbookSources(path.resolve(import.meta.dirname, '../../automations/playbooks/retail'));
@@ -100,5 +101,19 @@ describe('what would change', () => {
     expect(changes).toEqual([
       { ticketId: 1, playbook: 'return_items', action: 'return_delivered_order_items', before: 'allowed', after: 'refused by within_30_days: order #W7 was delivered on 2026-10-01, more than 30 days ago' },
     ]);
+  });
+
+  it('reads the recent plans from the runs\' traces', async () => {
+    const traces = TraceStore.forHome(home);
+    for (const [ticketId, order] of [[11, delivered], [12, { ...delivered, order_id: '#W8' }]] as const) {
+      const w = await traces.openRun({ ticketId, agent: 'ana', playbooks: ['return_items'] });
+      await w.append('plan', { plan: plan(ticketId, order) });
+      await w.finish('completed');
+    }
+    const plans = await recentPlans(traces);
+    expect(plans.map((p) => p.ticketId).sort()).toEqual([11, 12]);
+    expect(planChanges(plans, builtInPlaybooks())).toEqual([]);
+    const pending = planChanges([plan(13, { ...delivered, status: 'pending' })], builtInPlaybooks());
+    expect(pending[0]!.after).toBe('refused by delivered_only: order #W7 is pending; only delivered orders can be returned');
   });
 });
