@@ -130,6 +130,7 @@ describe('a rule and a playbook added as data, signed and installed', () => {
     expect(refused.reply).toContain(message.slice(1));
     const check = refused.checks?.find((c) => c.playbook === 'return_items');
     expect(check?.refused).toEqual({ rule: 'within_30_days', message, refuse: 'decline' });
+    expect(refused.reason).toContain(`not proposed, by the playbooks' rules: within_30_days: ${message}`);
     // the delivery date came from the orders app's page, through the connector
     expect((check?.facts.order as { delivered_on?: string }).delivered_on).toBe(deliveredOn(late, new Date()));
     expect(writes(await returnOf(recent))).toContain('return_delivered_order_items');

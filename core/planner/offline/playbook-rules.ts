@@ -14,6 +14,8 @@ type Method = PaymentMethods['payment_methods'][number];
 /** What a check is given: the reads the planner already holds, and at the write stage the write and the figures. */
 export interface GateInput {
   order?: OrderDetails;
+  /** the order the write is on, when the order itself was not read yet (its read is then made) */
+  orderId?: string;
   write?: Record<string, unknown>;
   /** the payment method the write names, and an item change's price difference */
   method?: Method;
@@ -43,13 +45,15 @@ export class PlaybookRules {
   async refusal(playbookId: string, action: string, given: GateInput): Promise<Refused | null> {
     const playbook = this.playbooks.get(playbookId);
     if (!playbook) return null;
-    const { order, write, method, priceDifference, ...reads } = given;
-    const vars: Variables = { ...this.standard(playbookId, order?.order_id ?? ''), ...reads, ...(order ? { order } : {}) };
+    const { order, orderId, write, method, priceDifference, ...reads } = given;
+    const vars: Variables = { ...this.standard(playbookId, order?.order_id ?? orderId ?? ''), ...reads, ...(order ? { order } : {}) };
     if (write) {
       vars.write = write;
-      vars.facts = facts(order, method, priceDifference ?? 0);
       const missing = await this.readsFor(playbook, vars);
       if (missing) return this.record(playbookId, action, vars, missing);
+      // the method the write names: as given, else as Billing lists it among the customer's
+      const listed = (vars.methods as PaymentMethods | undefined)?.payment_methods.find((m) => m.id === write.payment_method_id);
+      vars.facts = facts(vars.order as OrderDetails | undefined, method ?? listed, priceDifference ?? 0);
     }
     return this.record(playbookId, action, vars, refusal(playbook, action, vars));
   }
