@@ -4,6 +4,7 @@ import { sandboxCommand } from './commands/sandbox.ts';
 import { startCommand } from './commands/start.ts';
 import { benchCommand } from './commands/bench.ts';
 import { policyCommand } from './commands/policy.ts';
+import { playbooksCommand } from './commands/playbooks.ts';
 import { evalCommand } from './commands/eval.ts';
 import { resolveCommand } from './commands/resolve.ts';
 import { recoverCommand } from './commands/recover.ts';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: startCommand,
   bench: benchCommand,
   policy: policyCommand,
+  playbooks: playbooksCommand,
   eval: evalCommand,
   resolve: resolveCommand,
   recover: recoverCommand,

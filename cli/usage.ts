@@ -28,6 +28,14 @@ ${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
   policy show [--json]  the policy in force and where it came from
   policy explain --plan PLAN.json [--facts FACTS.json] [--agent NAME] [--json]
                         the policy's decision and reason for every step of a plan
+  playbooks sign DIR --key PRIVATE.pem --out SIGNED.json [--version N]
+                        check every playbook file (*.yaml) of DIR and sign them as one set
+  playbooks diff SIGNED.json|DIR [--key PUBLIC.pem] [--json]
+                        what installing would change: the files, and recent plans whose rules now decide otherwise
+  playbooks install SIGNED.json [--key PUBLIC.pem]
+                        show the diff, then verify the set and put it in force (same lead key as the policy)
+  playbooks list [--json]
+                        the playbooks in force, their rules in words and where they came from
 ${TRACE_USAGE}${SECRETS_USAGE}  eval --tickets FILE.jsonl
                         plan and carry out every ticket of a corpus on a fresh sandbox, and judge
                         each end state against the gold state of its expected actions

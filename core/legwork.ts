@@ -20,6 +20,8 @@ import type { SecretStore } from '../automations/runtime/secrets.ts';
 import type { CdpTransport } from '../automations/runtime/cdp-pipe.ts';
 import { planOffline, readToolFor, type PlannerTicket } from './planner/index.ts';
 import { PolicyStore } from './policy/store.ts';
+import { PlaybookStore } from './playbooks/store.ts';
+import type { Playbooks } from '../automations/playbooks/index.ts';
 import { decide, decidePlan } from './policy/decide.ts';
 import { TraceStore } from './trace/store.ts';
 import type { OpenRun, TraceEvent, TraceSink } from '../shared/trace.ts';
@@ -39,7 +41,8 @@ export interface LegworkOptions {
   /** launch options, or the DevTools protocol of a running browser: an endpoint, or a pipe (Electron's) */
   browser?: LaunchOptions & { cdpEndpoint?: string; cdp?: CdpTransport };
   /** plans a ticket (as the helpdesk shows it); default the offline planner */
-  planner?: (ticket: Ticket, read: ReadTool, picks?: Picks) => Promise<Plan>;
+  /** the playbooks in force are passed to every plan (a set installed meanwhile applies to the next one) */
+  planner?: (ticket: Ticket, read: ReadTool, picks?: Picks, playbooks?: Playbooks) => Promise<Plan>;
   /** per action, unless it sets its own */
   timeoutMs?: number;
   /** where the systems' passwords are kept (the OS keychain, the encrypted file); the sandbox needs none */
@@ -107,6 +110,7 @@ const RUNS_KEPT = 50;
 export class Legwork {
   readonly traces: TraceStore;
   readonly policy: PolicyStore;
+  readonly playbooks: PlaybookStore;
   readonly executor: Executor;
   /** who works here (settings may change it: later approvals, decisions and runs carry the new name) */
   agent: string;
@@ -128,6 +132,7 @@ export class Legwork {
     this.agent = opts.agent ?? 'agent';
     this.traces = TraceStore.forHome(home);
     this.policy = new PolicyStore({ home });
+    this.playbooks = new PlaybookStore({ home });
     const journal = Journal.inHome(home);
     this.executor = new Executor({
       runner,
@@ -156,6 +161,8 @@ export class Legwork {
     const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
     const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
     await legwork.policy.load();
+    const playbooks = await legwork.playbooks.load();
+    if (playbooks.refused) notice(playbooks.refused);
     return legwork;
   }
 
@@ -188,7 +195,8 @@ export class Legwork {
       onRead?.({ system, action, ok: r.ok, input, durationMs: Date.now() - started, ...(r.ok ? { data: r.data } : { error: r.error.message }) });
       return r;
     };
-    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched), picks);
+    await this.playbooks.load();
+    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched), picks, this.playbooks.current.playbooks);
     return { ok: true, data: this.settle(plan, reads, picks) };
   }
 
@@ -333,8 +341,8 @@ export function plannerTicketFrom(t: Ticket): PlannerTicket {
   };
 }
 
-export async function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}): Promise<Plan> {
-  return planOffline(plannerTicketFrom(t), read, { picks });
+export async function planOfflineFor(t: Ticket, read: ReadTool, picks: Picks = {}, playbooks?: Playbooks): Promise<Plan> {
+  return planOffline(plannerTicketFrom(t), read, { picks, ...(playbooks ? { playbooks } : {}) });
 }
 
 /**

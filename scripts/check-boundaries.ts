@@ -24,7 +24,7 @@ export const RULES: Record<string, Rule> = {
   shared: { folders: [], packages: ['zod'], node: false },
   'automations/runtime': { folders: ['shared'], packages: ['zod', 'playwright-core'], node: true },
   'automations/systems': { folders: ['shared', 'automations/runtime'], packages: ['zod'], typePackages: ['playwright-core'], node: true },
-  'automations/playbooks': { folders: ['shared', 'automations/systems'], packages: ['zod'], node: false },
+  'automations/playbooks': { folders: ['shared', 'automations/systems'], packages: ['zod', '@marcbachmann/cel-js', 'yaml'], node: false },
   core: { folders: ['shared', 'automations'], packages: ['zod', 'openai', 'compromise'], node: true },
   electron: { folders: ['shared', 'core'], packages: ['zod', 'electron', 'electron-store'], node: true },
   renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand'], node: false },

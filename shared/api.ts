@@ -8,6 +8,7 @@ import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
 import { MetricsConfigSchema, MetricsQuerySchema, MetricsReportSchema } from './metrics.ts';
+import { PlaybookSummarySchema } from './playbook.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -230,6 +231,8 @@ export const API = {
     input: z.object({ session: Session, policy: z.record(z.string(), z.unknown()), passphrase: KeyPassphrase.optional() }),
     output: z.object({ name: z.string(), keyId: z.string(), installedBy: z.string(), issuedAt: z.string() }),
   },
+  /** the playbooks in force (signed set, last-good copy, or the shipped ones), their rules in words */
+  'playbooks.list': { input: Empty, output: z.object({ notice: z.string(), source: z.string(), version: z.number().nullable(), playbooks: z.array(PlaybookSummarySchema) }) },
   'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
   'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
   'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ActionCallSchema } from './retail.ts';
 import { ChoiceSchema, RequestSchema } from './request.ts';
+import { RuleCheckSchema } from './playbook.ts';
 
 /** Where a write parameter's value came from. */
 export const PROVENANCES = [
@@ -35,8 +36,9 @@ export const PLAYBOOKS = [
   'information',
   'hand_over',
 ] as const;
-export const PlaybookIdSchema = z.enum(PLAYBOOKS);
-export type PlaybookId = z.infer<typeof PlaybookIdSchema>;
+/** A playbook's id: one of the built-in ones, or one a lead's playbook file adds. */
+export const PlaybookIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
+export type PlaybookId = (typeof PLAYBOOKS)[number] | (string & {});
 
 export const SYSTEMS = ['helpdesk', 'crm', 'orders', 'billing'] as const;
 export const SystemIdSchema = z.enum(SYSTEMS);
@@ -102,6 +104,8 @@ export const PlanSchema = z.object({
   /** the message to the customer (a confirmation, a question, or a hand-over notice) */
   reply: z.string(),
   reads: z.array(ReadRecordSchema).default([]),
+  /** the playbooks' rules checks: the facts each saw and what it said (what "what would change" re-evaluates) */
+  checks: z.array(RuleCheckSchema).optional(),
   usage: UsageSchema.optional(),
   createdAt: z.string(),
 });

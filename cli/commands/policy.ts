@@ -97,7 +97,7 @@ async function explainCommand(args: string[]): Promise<void> {
 }
 
 /** Flags through parseFlags, plus exactly `count` positional arguments. */
-function parse<O extends FlagSpec>(args: string[], spec: O, count: number): { flags: ReturnType<typeof parseFlags<O>>; positionals: string[] } {
+export function parse<O extends FlagSpec>(args: string[], spec: O, count: number): { flags: ReturnType<typeof parseFlags<O>>; positionals: string[] } {
   const flagArgs: string[] = [];
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -117,12 +117,12 @@ function parse<O extends FlagSpec>(args: string[], spec: O, count: number): { fl
   return { flags, positionals };
 }
 
-function required(value: string | undefined, flag: string): string {
+export function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`missing ${flag}`);
   return value;
 }
 
-async function readText(file: string): Promise<string> {
+export async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {

@@ -6,7 +6,7 @@ import type { Failure } from '../../shared/errors.ts';
 import { RUN_OUTCOMES, RunIdSchema, VERDICTS, type PlaybookMetrics, type RunListing, type TraceQuery, type VerifyReport } from '../../shared/trace.ts';
 import { openBundle, verifyBundle } from '../../core/trace/bundle.ts';
 import { keyFingerprint, normalizePublicKey } from '../../core/trace/keys.ts';
-import { BaselineTableSchema, DEFAULT_BASELINE_MINUTES } from '../../core/trace/metrics.ts';
+import { BaselineTableSchema, defaultBaselineMinutes } from '../../core/trace/metrics.ts';
 import { TraceStore } from '../../core/trace/store.ts';
 import { parseFlags } from '../args.ts';
 import { UsageError } from '../usage.ts';
@@ -258,7 +258,7 @@ function formatMetrics(rows: PlaybookMetrics[]): string {
     table([
       ['playbook', 'runs', 'completed', 'escalated', 'autonomy', 'median', 'baseline', 'saved'],
       ...rows.map((m) => [m.playbook, String(m.runs), String(m.completed), String(m.escalated), pct(m.autonomyRate), dur(m.medianRunMs), m.playbook === 'all' ? '' : `${m.baselineMinutes}m`, `${(m.timeSavedMs / 3_600_000).toFixed(1)}h`]),
-    ]) + `baselines: minutes by hand per playbook (defaults ${Object.entries(DEFAULT_BASELINE_MINUTES).map(([p, m]) => `${p} ${m}`).join(', ')}); --baselines FILE sets others\n`
+    ]) + `baselines: minutes by hand per playbook (defaults ${Object.entries(defaultBaselineMinutes()).map(([p, m]) => `${p} ${m}`).join(', ')}); --baselines FILE sets others\n`
   );
 }
 

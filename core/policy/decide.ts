@@ -63,7 +63,7 @@ export function decide(policy: Policy, plan: Plan, step: Step, ctx: DecideContex
     decision = stricter(decision, finding(KIND_OF_MODE[condition.mode], conditionReason(condition, outcome, action)));
   }
 
-  const playbookMode = policy.playbooks[step.playbook]?.mode;
+  const playbookMode = playbookPolicy(policy, step.playbook)?.mode;
   if (playbookMode) decision = stricter(decision, finding(KIND_OF_MODE[playbookMode], `the ${step.playbook} playbook is set to ${playbookMode}`));
 
   if (rule.caps) {
@@ -107,7 +107,7 @@ function isPolicyAction(action: string): action is PolicyAction {
 /** The policy-wide rule for the action, with the playbook's own rule's fields laid over it. */
 function ruleFor(policy: Policy, playbook: Step['playbook'], action: PolicyAction): { rule: ActionRule; origin: string } {
   const general = policy.actions[action];
-  const specific = policy.playbooks[playbook]?.actions?.[action];
+  const specific = playbookPolicy(policy, playbook)?.actions?.[action];
   const rule: ActionRule = { ...general, ...definedFields(specific) };
   const origin = specific?.mode ? `the ${playbook} playbook's rule` : 'the policy';
   return { rule, origin };
@@ -177,4 +177,9 @@ function ticketOnlyParams(step: Step): string | undefined {
 function rateLimitReason(agent: string, action: string, count: number, limit: number): string {
   if (limit === 0) return `the policy's rate limit lets no one run ${action} without asking`;
   return `${agent} already ran ${action} without asking ${count} time${count === 1 ? '' : 's'} in the last hour (the limit is ${limit} an hour)`;
+}
+
+/** The policy's part for a playbook (none for one a lead's playbook file adds: the policy-wide rules apply to it). */
+function playbookPolicy(policy: Policy, playbook: string): Policy['playbooks'][keyof Policy['playbooks']] {
+  return (policy.playbooks as Partial<Record<string, Policy['playbooks'][keyof Policy['playbooks']]>>)[playbook];
 }

@@ -78,18 +78,10 @@ export function keyIdOf(key: KeyObject | string): string {
 export function signPolicy(policyInput: unknown, privateKeyPem: string, now: () => Date = () => new Date()): Result<SignedPolicyFile> {
   const parsed = parsePolicy(policyInput);
   if (!parsed.ok) return parsed;
-  let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(privateKeyPem);
-  } catch (e) {
-    return fail('invalid_input', `the private key cannot be read: ${(e as Error).message}`);
-  }
-  if (privateKey.asymmetricKeyType !== 'ed25519') return fail('invalid_input', `the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
   const written = policyInput as Record<string, unknown>;
   const policy = written.issuedAt === undefined ? { ...written, issuedAt: now().toISOString() } : written;
-  const keyId = keyIdOf(privateKey);
-  const signature = sign(null, signedBytes(keyId, policy), privateKey).toString('base64');
-  return { ok: true, data: { policy, keyId, signature } };
+  const signed = signDocument(POLICY_KIND, policy, privateKeyPem);
+  return signed.ok ? { ok: true, data: { policy, keyId: signed.data.keyId, signature: signed.data.signature } } : signed;
 }
 
 /**
@@ -97,6 +89,43 @@ export function signPolicy(policyInput: unknown, privateKeyPem: string, now: () 
  * by that key, unchanged since, and a valid policy. Every refusal says which of these failed.
  */
 export function verifySignedPolicy(text: string, publicKeyPem: string): Result<VerifiedPolicy> {
+  const verified = verifySignedDocument(POLICY_KIND, text, publicKeyPem);
+  if (!verified.ok) return verified;
+  const policy = parsePolicy(verified.data.document);
+  if (!policy.ok) return fail('invalid_input', `the signed ${policy.error.message}`);
+  const file = { policy: verified.data.document, keyId: verified.data.keyId, signature: verified.data.signature };
+  return { ok: true, data: { policy: policy.data, keyId: file.keyId, file } };
+}
+
+/** What a lead signs: the field the document sits under in the signed file, and how a person names it. */
+export interface SignedKind {
+  field: string;
+  /** "policy file" */
+  noun: string;
+  /** "legwork policy sign" */
+  signCommand: string;
+}
+
+const POLICY_KIND: SignedKind = { field: 'policy', noun: 'policy file', signCommand: 'legwork policy sign' };
+
+/** Signs a document with the lead's private key: the signature is over canonicalJson({keyId, [field]: document}). */
+export function signDocument(kind: SignedKind, document: unknown, privateKeyPem: string): Result<{ keyId: string; signature: string }> {
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(privateKeyPem);
+  } catch (e) {
+    return fail('invalid_input', `the private key cannot be read: ${(e as Error).message}`);
+  }
+  if (privateKey.asymmetricKeyType !== 'ed25519') return fail('invalid_input', `the private key is ${privateKey.asymmetricKeyType}, not ed25519`);
+  const keyId = keyIdOf(privateKey);
+  return { ok: true, data: { keyId, signature: sign(null, signedBytes(kind, keyId, document), privateKey).toString('base64') } };
+}
+
+/**
+ * Checks a signed file's text against the lead's public key: well-formed JSON, signed, by that key,
+ * and unchanged since. Every refusal says which of these failed; what the document means is the caller's to check.
+ */
+export function verifySignedDocument(kind: SignedKind, text: string, publicKeyPem: string): Result<{ document: Record<string, unknown>; keyId: string; signature: string }> {
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey(publicKeyPem);
@@ -108,29 +137,29 @@ export function verifySignedPolicy(text: string, publicKeyPem: string): Result<V
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail('invalid_input', `the policy file is not valid JSON (${(e as Error).message})`);
+    return fail('invalid_input', `the ${kind.noun} is not valid JSON (${(e as Error).message})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('invalid_input', 'the policy file is not a JSON object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('invalid_input', `the ${kind.noun} is not a JSON object`);
   if (!('signature' in json)) {
-    return fail('invalid_input', 'the policy file is not signed (no "signature"); sign it with `legwork policy sign`');
+    return fail('invalid_input', `the ${kind.noun} is not signed (no "signature"); sign it with \`${kind.signCommand}\``);
   }
-  const envelope = SignedPolicyFileSchema.safeParse(json);
+  const envelope = z
+    .strictObject({ [kind.field]: z.record(z.string(), z.unknown()), keyId: SignedPolicyFileSchema.shape.keyId, signature: SignedPolicyFileSchema.shape.signature })
+    .safeParse(json);
   if (!envelope.success) {
     const problems = envelope.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-    return fail('invalid_input', `the policy file is not a signed policy file: ${problems.join('; ')}`);
+    return fail('invalid_input', `the ${kind.noun} is not a signed ${kind.noun}: ${problems.join('; ')}`);
   }
-  const file = envelope.data;
+  const { keyId, signature } = envelope.data as { keyId: string; signature: string };
+  const document = (envelope.data as Record<string, unknown>)[kind.field] as Record<string, unknown>;
   const leadKeyId = keyIdOf(publicKey);
-  if (file.keyId !== leadKeyId) return fail('invalid_input', `the policy file is signed by key ${file.keyId}, not by the lead key ${leadKeyId}`);
-  if (!verify(null, signedBytes(file.keyId, file.policy), publicKey, Buffer.from(file.signature, 'base64'))) {
-    return fail('invalid_input', `the policy file's signature does not match its contents: it was changed after it was signed`);
+  if (keyId !== leadKeyId) return fail('invalid_input', `the ${kind.noun} is signed by key ${keyId}, not by the lead key ${leadKeyId}`);
+  if (!verify(null, signedBytes(kind, keyId, document), publicKey, Buffer.from(signature, 'base64'))) {
+    return fail('invalid_input', `the ${kind.noun}'s signature does not match its contents: it was changed after it was signed`);
   }
-  const policy = parsePolicy(file.policy);
-  if (!policy.ok) return fail('invalid_input', `the signed ${policy.error.message}`);
-  return { ok: true, data: { policy: policy.data, keyId: file.keyId, file } };
+  return { ok: true, data: { document, keyId, signature } };
 }
 
-function signedBytes(keyId: string, policy: unknown): Buffer {
-  return Buffer.from(canonicalJson({ keyId, policy }), 'utf8');
+function signedBytes(kind: SignedKind, keyId: string, document: unknown): Buffer {
+  return Buffer.from(canonicalJson({ keyId, [kind.field]: document }), 'utf8');
 }
-

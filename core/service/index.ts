@@ -2,6 +2,7 @@
 import type { ApiHandlers } from '../api/handlers.ts';
 import type { ServiceContext } from './context.ts';
 import { policyHandlers } from './policy.ts';
+import { playbookHandlers } from './playbooks.ts';
 import { proposalHandlers } from './proposal.ts';
 import { LiveRuns, runHandlers } from './run.ts';
 import { approvalHandlers } from './approvals.ts';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
     ...approvalHandlers(ctx, runs, requests, approvers),
     ...policyHandlers(ctx),
     ...policySigningHandlers(ctx, approvers, ctx.signingKey ?? new PassphraseKeyFile(ctx.legwork.home)),
+    ...playbookHandlers(ctx),
     ...traceHandlers(ctx),
     ...metricsHandlers(ctx),
     ...settingsHandlers(ctx),

@@ -1,9 +1,9 @@
 // The team lead's metrics: the report over a period (core/trace/report.ts) with the baselines in
 // use, and the lead's own figures (a playbook's manual baseline, the agent's hourly cost), kept in
-// the settings apart from the defaults (which `defaultBaselineMinutes` reads).
+// the settings apart from the defaults (which `defaultBaselineFor` reads).
 import { PLAYBOOKS } from '../../shared/plan.ts';
 import type { ApiHandlers } from '../api/handlers.ts';
-import { defaultBaselineMinutes } from '../trace/metrics.ts';
+import { defaultBaselineFor } from '../trace/metrics.ts';
 import { metricsReport } from '../trace/report.ts';
 import { ServiceError, unwrap, type ServiceContext } from './context.ts';
 
@@ -15,12 +15,12 @@ export function metricsHandlers({ legwork, settings }: ServiceContext): Pick<Api
       }
       const runs = unwrap(await legwork.traces.listRuns({ ...(since ? { since } : {}), ...(until ? { until } : {}) }));
       const own = settings.current.metrics;
-      const baseline = (playbook: string) => own.baselines[playbook] ?? defaultBaselineMinutes(playbook);
+      const baseline = (playbook: string) => own.baselines[playbook] ?? defaultBaselineFor(playbook);
       const report = metricsReport(runs, { since: since ?? null, until: until ?? null, bucket, baseline, agentHourlyUsd: own.agentHourlyUsd });
       const baselines = PLAYBOOKS.filter((p) => p !== 'hand_over').map((playbook) => ({
         playbook,
         minutes: baseline(playbook),
-        defaultMinutes: defaultBaselineMinutes(playbook),
+        defaultMinutes: defaultBaselineFor(playbook),
         overridden: own.baselines[playbook] !== undefined,
       }));
       return { ...report, baselines };

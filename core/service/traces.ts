@@ -44,7 +44,9 @@ export function traceHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'r
       }
     },
     async 'metrics.get'(query) {
-      return unwrap(await traces.metrics(traceQuery(query))).map((row) => ({ ...row }));
+      // minutes by hand: the installed playbook set's baselines
+      const baselines = (await legwork.playbooks.load()).inForce.playbooks.baselines();
+      return unwrap(await traces.metrics(traceQuery(query), baselines)).map((row) => ({ ...row }));
     },
   };
 }

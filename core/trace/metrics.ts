@@ -8,38 +8,27 @@
 // in each, with its run time split evenly between them, so the "all" row is Σ baselines − time.
 import { z } from 'zod';
 import { PLAYBOOKS } from '../../shared/plan.ts';
+import { builtInPlaybooks } from '../playbooks/built-in.ts';
 import type { PlaybookMetrics, RunListing } from '../../shared/trace.ts';
 
 /**
  * Minutes an experienced agent takes for a ticket of each playbook by hand, across the systems it
- * touches (defaults; a team sets its own from its handling-time reports).
+ * touches: each shipped playbook file's `baseline_minutes`, compiled when first asked for (defaults; a team sets its own from its
+ * handling-time reports, and an installed playbook set brings its own).
  */
-export const DEFAULT_BASELINE_MINUTES: Readonly<Record<string, number>> = {
-  cancel_order: 6,
-  change_items: 8,
-  change_shipping_address: 5,
-  change_payment_method: 5,
-  return_items: 8,
-  exchange_items: 9,
-  change_default_address: 4,
-  billing_discrepancy: 12,
-  information: 3,
-  hand_over: 0,
-};
+export const defaultBaselineMinutes = (): Readonly<Record<string, number>> => builtInPlaybooks().baselines();
 
 /**
- * The default manual baseline of a playbook, in minutes: the one place defaults are read (they are
- * moving into the playbooks' data files; a lead's own figure is kept apart, in the settings).
+ * The default manual baseline of one playbook, in minutes (a lead's own figure is kept apart, in the
+ * settings).
  */
-export function defaultBaselineMinutes(playbook: string): number {
-  return DEFAULT_BASELINE_MINUTES[playbook] ?? 0;
-}
+export const defaultBaselineFor = (playbook: string): number => defaultBaselineMinutes()[playbook] ?? 0;
 
 /** A baseline table as a file gives it: playbook → minutes (others keep their defaults). */
 export const BaselineTableSchema = z.record(z.string().min(1), z.number().nonnegative().max(24 * 60));
 
-export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly<Record<string, number>> = DEFAULT_BASELINE_MINUTES): PlaybookMetrics[] {
-  const table: Record<string, number> = { ...baselines };
+export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly<Record<string, number>> = {}): PlaybookMetrics[] {
+  const table = { ...defaultBaselineMinutes(), ...baselines };
   const groups = new Map<string, { run: RunListing; share: number }[]>();
   for (const run of runs) {
     const pbs = [...new Set(run.playbooks)];
@@ -52,7 +41,7 @@ export function playbookMetrics(runs: readonly RunListing[], baselines: Readonly
     const i = (PLAYBOOKS as readonly string[]).indexOf(p);
     return i < 0 ? PLAYBOOKS.length : i;
   };
-  const rows = [...groups.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1)).map((p) => row(p, groups.get(p)!, table[p] ?? defaultBaselineMinutes(p)));
+  const rows = [...groups.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1)).map((p) => row(p, groups.get(p)!, table[p] ?? 0));
   const all = row('all', runs.map((run) => ({ run, share: 1 })), 0);
   all.timeSavedMs = rows.reduce((s, r) => s + r.timeSavedMs, 0);
   return [...rows, all];

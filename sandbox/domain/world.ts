@@ -31,6 +31,8 @@ export class World {
   helpdesk!: Helpdesk;
   crm!: Crm;
   writes: WriteRecord[] = [];
+  /** the day the world was made: delivery dates are counted back from it */
+  today = new Date();
 
   constructor() {
     this.reset();
@@ -44,6 +46,7 @@ export class World {
     this.helpdesk.seedDemoTickets();
     this.crm = new Crm();
     this.writes = [];
+    this.today = new Date();
   }
 
   /**

@@ -7,7 +7,7 @@ import { App } from '../../renderer/src/App.tsx';
 import { ApiCallError } from '../../renderer/src/api/envelope.ts';
 import type { ApprovalRequest } from '../../shared/api.ts';
 import { FakeCore } from './fake-core.ts';
-import { HASH_A, metricsReport, policy } from './fixtures.ts';
+import { HASH_A, metricsReport, playbooksInForce, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -30,6 +30,7 @@ describe('second approvals for a lead', () => {
       'policy.validate': () => ({ ok: true, errors: [] }),
       'metrics.report': () => metricsReport,
       'policy.signingKey': () => ({ protection: 'passphrase', keyId: null, trustedKeyId: null }),
+      'playbooks.list': () => playbooksInForce,
       'approvals.signIn': ({ passphrase }) => {
         if (passphrase !== 'a long lead passphrase') throw new ApiCallError('invalid_input', 'that name and passphrase do not match an approver set up here');
         return { session, name: 'Lee' };

@@ -212,3 +212,24 @@ export const metricsReport: ApiOutput<'metrics.report'> = {
 };
 
 export const settings: ApiOutput<'settings.get'> = { planner: 'llm', llm: { baseURL: 'https://llm.example.com/v1', model: 'gpt-4o-mini', hasKey: true }, agent: 'ana' };
+
+/** The playbooks in force as `playbooks.list` answers: a signed set with the 30-day return rule. */
+export const playbooksInForce = {
+  notice: 'playbook set version 2 (2 playbooks) from /home/lee/.legwork/playbooks/playbooks.signed.json, signed by lead key 53141d661c31ae7a',
+  source: 'file',
+  version: 2,
+  playbooks: [
+    {
+      id: 'return_items',
+      title: 'Return items of a delivered order',
+      serves: ['return'],
+      rules: [
+        { id: 'within_30_days', says: 'returns only within 30 days of delivery' },
+        { id: 'delivered_only', says: 'only a delivered order' },
+      ],
+      writes: ['return_delivered_order_items', 'add_crm_note', 'reply_to_customer', 'set_ticket_status'],
+      baselineMinutes: 8,
+    },
+    { id: 'resend_order_confirmation', title: 'Resend the order confirmation', serves: ['resend_confirmation'], rules: [{ id: 'own_order', says: "only the requester's own order" }], writes: ['reply_to_customer', 'set_ticket_status'], baselineMinutes: 4 },
+  ],
+};

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
 import { FakeCore } from './fake-core.ts';
-import { metricsReport, policy } from './fixtures.ts';
+import { metricsReport, playbooksInForce, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -15,6 +15,7 @@ function leadCore() {
     'policy.get': () => ({ policy, source: '"Support team"', signedBy: 'lead-key-1' }),
     'metrics.report': () => metricsReport,
     'metrics.configure': () => ({ ok: true }),
+    'playbooks.list': () => playbooksInForce,
   });
 }
 

@@ -12,6 +12,8 @@ import { namedTable } from '../common/legacy-web.ts';
 /** An order in the benchmark's shape, as far as the order page shows it. */
 export const OrderDetailsSchema = OrderSchema.extend({
   items: z.array(OrderItemSchema.extend({ product_id: z.string().optional() })),
+  /** the day it was delivered (YYYY-MM-DD), where the page shows one */
+  delivered_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export type OrderDetails = z.infer<typeof OrderDetailsSchema>;
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
@@ -213,6 +215,7 @@ export async function readOrder(ctx: ActionContext): Promise<OrderDetails> {
     status: one('Status') as OrderStatus,
     payment_history,
   };
+  if (kv['Delivered on']) order.delivered_on = one('Delivered on');
   if (kv['Cancellation reason']) order.cancel_reason = one('Cancellation reason');
   if (kv['Items to return']) order.return_items = list('Items to return');
   if (kv['Refund to']) order.return_payment_method_id = methodIdOf(one('Refund to'));

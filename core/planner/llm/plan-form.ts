@@ -2,7 +2,7 @@
 // with zod, every write checked against its action's own input schema, provenance computed here.
 import { z } from 'zod';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
-import { OutcomeSchema, PlanSchema, PlaybookIdSchema, type Plan, type ReadRecord, type Step } from '../../../shared/plan.ts';
+import { OutcomeSchema, PlanSchema, PLAYBOOKS, type Plan, type ReadRecord, type Step } from '../../../shared/plan.ts';
 import type { Result } from '../../../shared/errors.ts';
 import type { Ticket } from '../../../automations/systems/helpdesk/actions.ts';
 import { LLM_WRITE_ACTIONS, WRITE_ACTIONS } from './catalog.ts';
@@ -12,11 +12,11 @@ import { internalNoteStep, replyStep, statusStep, type DraftStep } from '../../.
 export const LlmPlanFormSchema = z.object({
   outcome: OutcomeSchema,
   reason: z.string().trim().min(1).describe('why this outcome: what was found, what is missing, what is out of scope'),
-  requests: z.array(z.object({ playbook: PlaybookIdSchema, summary: z.string() })).describe("the customer's requests, in their order"),
+  requests: z.array(z.object({ playbook: z.enum(PLAYBOOKS), summary: z.string() })).describe("the customer's requests, in their order"),
   customer_user_id: z.string().nullable().describe('the customer id the reads identified, or null'),
   steps: z.array(
     z.object({
-      playbook: PlaybookIdSchema,
+      playbook: z.enum(PLAYBOOKS),
       action: z.enum(LLM_WRITE_ACTIONS),
       params: z.record(z.string(), z.unknown()).describe("the action's parameters, as its JSON Schema in the rules says"),
       why: z.string().trim().min(1),

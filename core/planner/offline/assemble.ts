@@ -38,6 +38,9 @@ export function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, cu
     outcome = 'resolve';
     reason = draft.writes.length > 0 ? `grounded in the systems: ${summary}` : `answered from the systems: ${summary}`;
     if (draft.waiting.length > 0) reason = `waiting for the agent's choice: ${draft.waiting.join('; ')}; ${reason}`;
+    // a write a playbook rule declined is said to the agent too, with the rule
+    const declined = draft.rules.checks.flatMap((c) => (c.refused?.refuse === 'decline' ? [`${c.refused.rule}: ${c.refused.message}`] : []));
+    if (declined.length > 0) reason = `${reason}; not proposed, by the playbooks' rules: ${declined.join('; ')}`;
     const facts = [...draft.done, ...draft.answers].map((f) => `- ${f[0]!.toUpperCase()}${f.slice(1)}.`);
     const own = draft.ownAnswers.map((said) => `- [your answer to "${said}"]`);
     // while a choice waits, the reply says what it waits for instead of going out empty
@@ -60,6 +63,7 @@ export function assemble(ticket: PlannerTicket, draft: Draft, reader: Reader, cu
     steps: steps.map((s, i) => ({ ...s, id: `s${i + 1}` })),
     reply,
     reads: reader.records,
+    checks: draft.rules.checks,
     createdAt: (opts.now?.() ?? new Date()).toISOString(),
   });
 }

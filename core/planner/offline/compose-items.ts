@@ -1,6 +1,7 @@
 // Writes on an order's items: a return, a change of a pending order's items, an exchange of a delivered one.
 import type { PlaybookId } from '../../../shared/plan.ts';
-import { fromSystem, mayExchange, mayModify, mayPayDifference, mayRefundTo, mayReturn, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
+import { fromSystem, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
+import { applyRefusal } from './playbook-rules.ts';
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
 import { PATTERNS } from './extract.ts';
 import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
@@ -13,8 +14,9 @@ import { methodsOf, methodFor } from './compose-payment.ts';
 
 export async function returnItems(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'return_items', summary: `return items of ${order.order_id}`, orderId: order.order_id });
-  const allowed = mayReturn(order);
-  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `return from ${order.order_id}: ${allowed}` });
+  const what = `return from ${order.order_id}`;
+  const refused = await draft.rules.refusal('return_items', 'return_delivered_order_items', { order });
+  if (refused) return applyRefusal(draft, refused, what);
   const said = wishSentences(withoutOrderDescription(text), PATTERNS.return, order.items);
   const lines = oneOfMeant(said, order.items, everythingMeant(said, order.items, PATTERNS.return) ?? itemsMeant(said, order.items));
   if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
@@ -29,9 +31,14 @@ export async function returnItems(order: OrderDetails, text: string, customer: C
       what: `where the refund should go: the original payment method${original ? ` (${describe(original)})` : ''} or a gift card`,
     });
   }
-  const ok = mayRefundTo(order, picked.method);
-  if (ok !== true) return draft.verdict({ kind: 'ask', what: `${ok}; which of those should receive the refund?` });
   const items = chosen.map((i) => order.items[i]!);
+  const gated = await draft.rules.refusal('return_items', 'return_delivered_order_items', {
+    order,
+    customer,
+    method: picked.method,
+    write: { order_id: order.order_id, item_ids: items.map((it) => it.item_id), payment_method_id: picked.method.id },
+  });
+  if (gated) return applyRefusal(draft, gated, what);
   const amount = items.reduce((s, it) => s + cents(it.price), 0) / 100;
   draft.writes.push(
     writeStep({
@@ -59,8 +66,10 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
   const lines = itemsMeant(text, order.items);
   if (lines.length === 0 && hasOtherRequests) return;
   draft.requests.push({ playbook, summary: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}`, orderId: order.order_id });
-  const allowed = exchange ? mayExchange(order) : mayModify(order);
-  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `${exchange ? 'exchange' : 'change'} items of ${order.order_id}: ${allowed}` });
+  const action = exchange ? 'exchange_delivered_order_items' : 'modify_pending_order_items';
+  const what = `${exchange ? 'exchange' : 'change'} items of ${order.order_id}`;
+  const refused = await draft.rules.refusal(playbook, action, { order });
+  if (refused) return applyRefusal(draft, refused, what);
   if (lines.length === 0) return draft.verdict({ kind: 'ask', what: `which item of ${order.order_id} to change, and to which options` });
   const byItem = clausesByItem(text, order.items);
   // the same product twice in the order: the line whose own options the text names is the one meant
@@ -100,8 +109,14 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
   const difference = pairs.reduce((s, p) => s + cents(p.newPrice) - cents(p.old.price), 0) / 100;
   const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`, { wholeText: draft.text });
   if (isVerdict(picked)) return draft.verdict(picked);
-  const covers = mayPayDifference(picked.method, difference);
-  if (covers !== true) return draft.verdict({ kind: 'ask', what: `${covers}; which other payment method should pay it?` });
+  const gated = await draft.rules.refusal(playbook, action, {
+    order,
+    customer,
+    method: picked.method,
+    priceDifference: difference,
+    write: { order_id: order.order_id, item_ids: pairs.map((p) => p.old.item_id), new_item_ids: pairs.map((p) => p.newId), payment_method_id: picked.method.id },
+  });
+  if (gated) return applyRefusal(draft, gated, what);
   const describePair = (p: (typeof pairs)[number]) => `${p.old.name} (${Object.values(p.old.options).join(', ')}) → ${Object.values(p.options).join(', ')}`;
   draft.writes.push(
     writeStep({

@@ -1,5 +1,6 @@
 // Writes on one order or account: a cancellation (with its reason) and address changes.
-import { fromAgent, fromSystem, fromTicket, mayCancel, mayModify, writeStep } from '../../../automations/playbooks/index.ts';
+import { fromAgent, fromSystem, fromTicket, writeStep } from '../../../automations/playbooks/index.ts';
+import { applyRefusal } from './playbook-rules.ts';
 import type { CrmCustomer, OrderDetails } from './reads.ts';
 import { addressFor, cancelReason, cancelReasonsIn, parseAddress, PATTERNS } from './extract.ts';
 import { normalize } from './text.ts';
@@ -7,7 +8,7 @@ import { Draft, money, statusFrom } from './draft.ts';
 
 // ---- cancel ----------------------------------------------------------------------------------------
 
-export function cancel(order: OrderDetails, text: string, draft: Draft): void {
+export async function cancel(order: OrderDetails, text: string, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'cancel_order', summary: `cancel ${order.order_id}`, orderId: order.order_id });
   // the reason is read where the cancellation is asked ("twice" in a billing complaint beside it is not one)
   const about = text.split(/(?<=[.!?\n])/).filter((x) => PATTERNS.cancel.test(normalize(x)));
@@ -20,8 +21,9 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
   // the wrong screen. I don't want either of them, cancel it" — then the agent picks
   const around = cancelReason(text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' '));
   const reason = near ?? around ?? sameAsBefore;
-  const allowed = mayCancel(order, reason ?? 'no longer needed');
-  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `cancel ${order.order_id}: ${allowed}` });
+  const what = `cancel ${order.order_id}`;
+  const refused = await draft.rules.refusal('cancel_order', 'cancel_pending_order', { order });
+  if (refused) return applyRefusal(draft, refused, what);
   const said = about.length > 0 ? about.join(' ') : text;
   // a reason said only elsewhere in the message is likely this one's too, but not surely: the agent
   // confirms it (offered first), never a guess
@@ -34,6 +36,8 @@ export function cancel(order: OrderDetails, text: string, draft: Draft): void {
         : (reason ?? reasonInOwnWords(order, said, draft));
   if (given === undefined) return void draft.waiting.push(`the reason for cancelling ${order.order_id}`);
   if (!given) return draft.verdict({ kind: 'ask', what: `the reason for cancelling ${order.order_id}: "no longer needed" or "ordered by mistake"` });
+  const gated = await draft.rules.refusal('cancel_order', 'cancel_pending_order', { order, write: { order_id: order.order_id, reason: given } });
+  if (gated) return applyRefusal(draft, gated, what);
   const total = order.payment_history.filter((p) => p.transaction_type === 'payment').reduce((s, p) => s + p.amount, 0);
   draft.writes.push(
     writeStep({
@@ -90,12 +94,15 @@ export function addressParams(address: NonNullable<ReturnType<typeof parseAddres
 
 export const oneLine = (a: NonNullable<ReturnType<typeof parseAddress>>) => [a.address1, a.address2, a.city, `${a.state} ${a.zip}`, a.country].filter(Boolean).join(', ');
 
-export function changeAddress(order: OrderDetails, text: string, draft: Draft): void {
+export async function changeAddress(order: OrderDetails, text: string, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_shipping_address', summary: `ship ${order.order_id} elsewhere`, orderId: order.order_id });
-  const allowed = mayModify(order);
-  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change the address of ${order.order_id}: ${allowed}` });
+  const what = `change the address of ${order.order_id}`;
+  const refused = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order });
+  if (refused) return applyRefusal(draft, refused, what);
   const address = addressFor(text, 'order');
   if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
+  const gated = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order, write: { order_id: order.order_id, ...address } });
+  if (gated) return applyRefusal(draft, gated, what);
   draft.writes.push(
     writeStep({
       playbook: 'change_shipping_address',
@@ -109,10 +116,12 @@ export function changeAddress(order: OrderDetails, text: string, draft: Draft): 
   draft.done.push(`order ${order.order_id} will ship to ${oneLine(address)}`);
 }
 
-export function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): void {
+export async function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
   const address = addressFor(text, 'account');
   if (!address) return draft.verdict({ kind: 'ask', what: 'the full new default address for your account (street, apartment, city, state, ZIP)' });
+  const gated = await draft.rules.refusal('change_default_address', 'modify_user_address', { customer, write: { user_id: customer.user_id, ...address } });
+  if (gated) return applyRefusal(draft, gated, 'change the default address');
   draft.writes.push(
     writeStep({
       playbook: 'change_default_address',

@@ -1,5 +1,6 @@
 // The payment method a message names for money moving on an order, and a change of an order's method.
-import { fromSystem, mayModify, mayPayWith, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
+import { fromSystem, originalMethodId, writeStep } from '../../../automations/playbooks/index.ts';
+import { applyRefusal } from './playbook-rules.ts';
 import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
 import { PATTERNS } from './extract.ts';
 import { chooseMethod, describe } from './payment.ts';
@@ -44,13 +45,19 @@ export async function methodFor(
 }
 export async function changePayment(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method`, orderId: order.order_id });
-  const allowed = mayModify(order);
-  if (allowed !== true) return draft.verdict({ kind: 'escalate', why: `change payment of ${order.order_id}: ${allowed}` });
+  const what = `change payment of ${order.order_id}`;
+  const refused = await draft.rules.refusal('change_payment_method', 'modify_pending_order_payment', { order });
+  if (refused) return applyRefusal(draft, refused, what);
   const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
   const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`, { exclude: originalMethodId(order), wholeText: draft.text });
   if (isVerdict(picked)) return draft.verdict(picked);
-  const ok = mayPayWith(order, picked.method);
-  if (ok !== true) return draft.verdict({ kind: 'escalate', why: ok });
+  const gated = await draft.rules.refusal('change_payment_method', 'modify_pending_order_payment', {
+    order,
+    customer,
+    method: picked.method,
+    write: { order_id: order.order_id, payment_method_id: picked.method.id },
+  });
+  if (gated) return applyRefusal(draft, gated, what);
   draft.writes.push(
     writeStep({
       playbook: 'change_payment_method',

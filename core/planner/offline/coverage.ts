@@ -94,7 +94,8 @@ function servedBy(requests: Plan['requests']): Served {
     // the order a request is served on is its typed field; a request on no order serves wherever it is asked
     for (const id of r.orderId ? [r.orderId] : ['']) {
       const set = byOrder.get(id) ?? new Set<Signal>();
-      for (const s of SERVES[r.playbook]) set.add(s);
+      // a playbook a lead's file adds answers its part of the message like a question does
+      for (const s of SERVES[r.playbook] ?? ['information']) set.add(s);
       byOrder.set(id, set);
     }
   }
@@ -166,7 +167,7 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
     if (n === 0) continue;
     for (const kind of signalsIn(p)) {
       if (kind === 'information' || (kind !== 'cancel' && !ORDERS_COUNTED.test(t))) continue;
-      const on = new Set(requests.filter((r) => r.orderId && SERVES[r.playbook].includes(kind)).map((r) => r.orderId)).size;
+      const on = new Set(requests.filter((r) => r.orderId && (SERVES[r.playbook] ?? []).includes(kind)).map((r) => r.orderId)).size;
       if (on < n && !gaps.some((g) => g.text === p)) gaps.push({ text: p, what: `${KIND_WORDS[kind]} on ${n} orders (we found ${on})`, short: true });
     }
   }

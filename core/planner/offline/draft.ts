@@ -4,6 +4,8 @@ import type { Plan } from '../../../shared/plan.ts';
 import { fromSystem, type DraftStep } from '../../../automations/playbooks/index.ts';
 import type { OrderDetails } from './reads.ts';
 import { Choices } from './choices.ts';
+import type { Playbooks } from '../../../automations/playbooks/index.ts';
+import type { PlaybookRules } from './playbook-rules.ts';
 
 /** The ticket as the planner sees it: the helpdesk's `get_ticket` fields, customer messages joined. */
 export interface PlannerTicket {
@@ -19,6 +21,8 @@ export interface PlanOptions {
   now?: () => Date;
   /** the agent's picks among the choices of an earlier plan of the same ticket, by choice id */
   picks?: Picks;
+  /** the playbooks in force (default: the ones shipped with Legwork) */
+  playbooks?: Playbooks;
 }
 
 export type Verdict = { kind: 'ask'; what: string } | { kind: 'escalate'; why: string };
@@ -43,6 +47,8 @@ export class Draft {
   waiting: string[] = [];
   /** parts of the message the agent answers in the reply themselves */
   ownAnswers: string[] = [];
+  /** the playbooks' rules, evaluated before each write is proposed */
+  rules!: PlaybookRules;
 
   verdict(v: Verdict) {
     if (v.kind === 'ask') this.asks.push(v.what);

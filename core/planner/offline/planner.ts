@@ -20,10 +20,14 @@ import { KEEPS, ordersMeant } from './find-orders.ts';
 import { handleOrder, serveOrders, withoutOrderIds } from './serve.ts';
 import { serveItemWishes } from './item-wishes.ts';
 import { assemble } from './assemble.ts';
+import { PlaybookRules } from './playbook-rules.ts';
+import { serveFromData } from './data-playbooks.ts';
+import { builtInPlaybooks } from '../../playbooks/built-in.ts';
 
 export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: PlanOptions = {}): Promise<Plan> {
   const reader = new Reader(read);
   const draft = new Draft();
+  draft.rules = new PlaybookRules(opts.playbooks ?? builtInPlaybooks(), reader, ticket, opts.now?.() ?? new Date());
   // text hidden from a reader (HTML comments) is never acted on: only what the customer visibly wrote counts
   const subject = hiddenIn(ticket.subject);
   const body = hiddenIn(ticket.body);
@@ -54,6 +58,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     draft.asks.push('the email address of your account, or your full name and ZIP code, so that we can find your account');
     return finish(null);
   }
+  draft.rules.forCustomer(customer.user_id);
 
   const own = new Set(customer.orders.map((o) => o.order_id));
   // the subject counts only when the body names no order (it often sums up the body: "swap + a cancellation")
@@ -75,7 +80,10 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   }
   if (draft.escalations.length > 0 || draft.asks.length > 0) return finish(customer);
 
-  if (contexts.length === 0) await withoutOrderIds(text, customer, reader, draft);
+  // a request kind a playbook file adds, said in its cue words, is served from the file
+  const fromData = await serveFromData(text, customer, draft);
+  const onlyAsking = (kinds: Set<string>) => [...kinds].every((k) => k === 'information');
+  if (contexts.length === 0 && !(fromData.matched && onlyAsking(requestsIn(text)))) await withoutOrderIds(text, customer, reader, draft);
   // "I'd like to return a few things: / From W1: … / From W2: …": a wish said once before the orders
   // is each listed order's, unless its own line asks something else or keeps it
   const shared = [...requestsIn(preamble)].some((k) => k !== 'information');
@@ -83,7 +91,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     const inherits = n === 0 || (shared && requestsIn(context.text).size === 0 && !KEEPS.test(normalize(context.text)));
     const ctx = inherits ? { ...context, text: `${preamble}${context.text}` } : context;
     const requests = requestsIn(ctx.text);
-    for (const orderId of ctx.orderIds.filter((id) => own.has(id))) await handleOrder(orderId, ctx, requests, customer, reader, draft);
+    for (const orderId of ctx.orderIds.filter((id) => own.has(id) && !(fromData.served.has(id) && onlyAsking(requests)))) await handleOrder(orderId, ctx, requests, customer, reader, draft);
   }
   if (contexts.length > 0 && draft.escalations.length === 0) {
     // parts about other orders named only by their items ("… and cancel the other pending one (garden hose + makeup kit)")

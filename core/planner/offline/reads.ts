@@ -92,6 +92,11 @@ export class Reader {
     return { orders, products };
   }
 
+  /** Any read action a playbook file names, parsed with that action's output schema (cached like the others). */
+  action(system: SystemId, action: string, input: Record<string, unknown>, schema: z.ZodType) {
+    return this.get(system, action, input, schema, () => `${action} ${Object.values(input).join(', ')}`);
+  }
+
   payments(order_id: string) {
     return this.get('billing', 'get_order_payments', { order_id }, OrderPaymentsSchema, (d) => `payments of ${d.order_id}: ${d.charges.length} charges, ${d.refunds.length} refunds`);
   }

@@ -26,7 +26,7 @@ export async function handleOrder(orderId: string, ctx: OrderContext, requests: 
   const explicitExchange = asks(ctx.text, PATTERNS.exchange);
   if (requests.has('billing')) {
     // a cancellation asked beside a billing complaint goes first (its refund is the order's own)
-    if (requests.has('cancel')) cancel(order, ctx.text, draft);
+    if (requests.has('cancel')) await cancel(order, ctx.text, draft);
     await billing(order, customer, reader, draft);
     if (requests.has('information')) answerAbout(order, draft);
     // "refund" in a billing complaint is its word, not another request; an item change beside it is
@@ -54,17 +54,17 @@ export async function handleOrder(orderId: string, ctx: OrderContext, requests: 
   }
   // a cancellation ends the order: nothing else is changed on it
   if (requests.has('cancel')) {
-    cancel(order, ctx.text, draft);
+    await cancel(order, ctx.text, draft);
     return;
   }
   if (requests.has('payment')) await changePayment(order, ctx.text, customer, reader, draft);
-  if (requests.has('order_address')) changeAddress(order, ctx.text, draft);
+  if (requests.has('order_address')) await changeAddress(order, ctx.text, draft);
   if (requests.has('return') && !explicitExchange) await returnItems(order, ctx.text, customer, reader, draft);
   else if (requests.has('change_items')) {
     const others = requests.has('payment') || requests.has('order_address');
     await changeItems(order, ctx.text, customer, reader, draft, others);
   }
-  if (requests.has('default_address')) changeDefaultAddress(customer, ctx.text, draft);
+  if (requests.has('default_address')) await changeDefaultAddress(customer, ctx.text, draft);
 }
 
 /** A cancellation said beside another order: of the one other pending order its text names by its items, else asked. */
@@ -82,7 +82,7 @@ export async function cancelByItems(text: string, besides: string, customer: Crm
     return;
   }
   draft.items.set(candidates[0]!.order_id, candidates[0]!.items.map((i) => i.name));
-  cancel(candidates[0]!, text, draft);
+  await cancel(candidates[0]!, text, draft);
 }
 /** Each order's requests, from the parts of the message that ask about it. */
 export async function serveOrders(byOrder: Map<string, string[]>, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
@@ -98,7 +98,7 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   const ofAnOrder = requests.has('order_address') && !requests.has('default_address') && ORDER_MEANT.test(normalize(text));
   // no order named: a new address is the account's ("I've moved to …, please update my address")
   if (!ofAnOrder && (requests.has('default_address') || (parseAddress(text) && (PATTERNS.moved.test(normalize(text)) || requests.has('order_address'))))) {
-    changeDefaultAddress(customer, text, draft);
+    await changeDefaultAddress(customer, text, draft);
     return;
   }
   const writeKinds = [...requests].filter((r) => r !== 'information' && r !== 'payment');

@@ -7,6 +7,7 @@ import { createApprovalsStore, type ApprovalsState } from './approvals.ts';
 import { createMetricsStore, type MetricsState } from './metrics.ts';
 import { createNavStore, type NavState } from './nav.ts';
 import { createPolicyStore, type PolicyState } from './policy.ts';
+import { createPlaybooksStore, type PlaybooksState } from './playbooks.ts';
 import { createQaStore, type QaState } from './qa.ts';
 import { createQueueStore, type QueueState } from './queue.ts';
 import { createSettingsStore, type SettingsState } from './settings.ts';
@@ -17,6 +18,7 @@ interface States {
   queue: QueueState;
   work: WorkState;
   policy: PolicyState;
+  playbooks: PlaybooksState;
   approvals: ApprovalsState;
   metrics: MetricsState;
   qa: QaState;
@@ -32,6 +34,7 @@ export function createStores(api: ApiClient): Stores {
     queue: createQueueStore(api),
     work: createWorkStore(api),
     policy: createPolicyStore(api),
+    playbooks: createPlaybooksStore(api),
     approvals: createApprovalsStore(api),
     metrics: createMetricsStore(api),
     qa: createQaStore(api),

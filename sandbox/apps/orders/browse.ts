@@ -3,6 +3,7 @@
 import { html, raw } from 'hono/html';
 import type { Order, OrderStatus, PaymentEntry, Product, User, Variant } from '../../../shared/retail.ts';
 import { CANCEL_REASONS } from '../../domain/retail.ts';
+import { deliveredOn } from '../../domain/deliveries.ts';
 import { csrfField, field, paginate, PageError, table, type Ctx, type Html, type LegacyApp } from '../../web/kit.ts';
 import { formatMoney, formatOptions, itemsTotal, orderIdFromInput } from '../../web/format.ts';
 import {
@@ -214,6 +215,7 @@ function orderPage(c: Ctx, app: LegacyApp, order: Order) {
   const v = c.var.view;
   const user = customerOf(app, order);
   const names = new Map(order.items.map((it) => [it.item_id, it.name]));
+  const delivered = deliveredOn(order, app.world.today);
   const summary = html`<section aria-label="Order summary" class="${v.cls('summary')}">
     <table class="${v.cls('kv')}"><tbody>
       <tr><th scope="row">Order number</th><td>${order.order_id}</td></tr>
@@ -223,6 +225,7 @@ function orderPage(c: Ctx, app: LegacyApp, order: Order) {
       <tr><th scope="row">Email</th><td>${user.email}</td></tr>
       <tr><th scope="row">Shipping address</th><td>${addressLines(order.address)}</td></tr>
       <tr><th scope="row">Items total</th><td>${formatMoney(itemsTotal(order))}</td></tr>
+      ${delivered ? html`<tr><th scope="row">Delivered on</th><td>${delivered}</td></tr>` : ''}
       ${afterSales(order, user)}
     </tbody></table>
   </section>`;

@@ -2,12 +2,14 @@
 import { ApprovalsView } from './ApprovalsView.tsx';
 import { MetricsView } from './MetricsView.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
+import { PlaybooksView } from './PlaybooksView.tsx';
 
 export function LeadView() {
   return (
     <>
       <ApprovalsView />
       <PolicyEditor />
+      <PlaybooksView />
       <MetricsView />
     </>
   );
