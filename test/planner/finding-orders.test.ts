@@ -183,3 +183,17 @@ describe('what an item may become', () => {
     expect(benchmarkWrites(p).map((w) => w.kwargs.item_ids)).toEqual([['5268233322']]);
   });
 });
+
+describe('a request that names no order', () => {
+  it('offers the agent every order it could be about, rather than asking the customer for a number', async () => {
+    const body = 'Please cancel my order, I no longer need it.';
+    const first = await plan('cancel', body);
+    const choice = first.choices.find((c) => c.about === 'order');
+    expect(choice, first.reason).toBeDefined();
+    expect(choice!.options.map((o) => o.label.split(' ')[0]).sort()).toEqual(['#W1170711', '#W1430028', '#W8883368']);
+    expect(benchmarkWrites(first)).toEqual([]);
+    const pick = choice!.options.find((o) => o.label.startsWith('#W1430028'))!;
+    const second = await plan('cancel', body, { [choice!.id]: pick.id });
+    expect(benchmarkWrites(second)).toEqual([{ name: 'cancel_pending_order', kwargs: { order_id: '#W1430028', reason: 'no longer needed' } }]);
+  });
+});

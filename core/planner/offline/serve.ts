@@ -1,6 +1,7 @@
 // Routing: each order's requests to the write that serves them, and a message with no order number
 // to the one order it can only mean (or a choice, an answer, a question).
-import { Reader, type CrmCustomer } from './reads.ts';
+import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
+import { MAX_OPTIONS } from './choices.ts';
 import { asks, parseAddress, PATTERNS, requestsIn, type OrderContext, type RequestKind } from './extract.ts';
 import { nameScore } from './items.ts';
 import { normalize, requestParts } from './text.ts';
@@ -123,7 +124,9 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   const loose = candidates.length === 1 && !candidates[0]!.items.some((it) => nameScore(text, it.name) >= 2) && customer.orders.filter((o) => statuses.has(o.status)).length > 1;
   if (loose) {
     const kind = writeKinds[0]!;
-    const got = draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, orderCandidates(text, candidates, kind), { confirm: true });
+    // the loosely named order first, then every other order the request could be about
+    const others = (await ordersOfStatus(customer, reader, statuses)).filter((o) => o.order_id !== candidates[0]!.order_id);
+    const got = draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})?`, [...orderCandidates(text, candidates, kind), ...orderCandidates(text, others, kind)], { confirm: true });
     if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
     draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
     return void draft.waiting.push('which order is meant');
@@ -147,8 +150,29 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
     if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text }, requests, customer, reader, draft);
     draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} without an order number` });
     if (candidates.length > 1) return void draft.waiting.push('which order is meant');
+    // nothing names an order ("please cancel my order"): the agent, who sees the account, picks among
+    // the few orders the request could be about, rather than the customer being asked for a number
+    const fitting = candidates.length === 0 ? await ordersOfStatus(customer, reader, statuses) : [];
+    if (fitting.length >= 2 && fitting.length <= MAX_OPTIONS && writeKinds.length === 1) {
+      const picked = draft.choices.pick('order', `Which order does the customer mean (${kind.replace('_', ' ')})? The message names none.`, orderCandidates(text, fitting, kind), { confirm: true });
+      if (picked) {
+        draft.requests.pop();
+        return handleOrder(picked.value.order_id, { orderIds: [picked.value.order_id], text }, requests, customer, reader, draft);
+      }
+      return void draft.waiting.push('which order is meant');
+    }
     draft.asks.push('the order number (we could not tell which of your orders you mean)');
     return;
   }
   await handleOrder(candidates[0]!.order_id, { orderIds: [candidates[0]!.order_id], text }, requests, customer, reader, draft);
+}
+
+/** The customer's orders of these statuses, as read. */
+async function ordersOfStatus(customer: CrmCustomer, reader: Reader, statuses: Set<string>): Promise<OrderDetails[]> {
+  const out: OrderDetails[] = [];
+  for (const o of customer.orders.filter((x) => statuses.has(x.status))) {
+    const r = await reader.order(o.order_id);
+    if (r.ok) out.push(r.data);
+  }
+  return out;
 }
