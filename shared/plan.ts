@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ActionCallSchema } from './retail.ts';
 import { ChoiceSchema, RequestSchema } from './request.ts';
+import { ROLES, RoleIdSchema, type RoleId } from './roles/index.ts';
 
 /** Where a write parameter's value came from. */
 export const PROVENANCES = [
@@ -38,9 +39,10 @@ export const PLAYBOOKS = [
 export const PlaybookIdSchema = z.enum(PLAYBOOKS);
 export type PlaybookId = z.infer<typeof PlaybookIdSchema>;
 
-export const SYSTEMS = ['helpdesk', 'crm', 'orders', 'billing'] as const;
-export const SystemIdSchema = z.enum(SYSTEMS);
-export type SystemId = z.infer<typeof SystemIdSchema>;
+/** A step's `system` is the role it acts in (shared/roles/): which connector fills it is configuration. */
+export const SYSTEMS = ROLES;
+export const SystemIdSchema = RoleIdSchema;
+export type SystemId = RoleId;
 
 export const StepSchema = z.object({
   /** stable within the plan: "s1", "s2"… */
