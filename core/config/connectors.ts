@@ -49,7 +49,7 @@ export async function configuredSystems(config: PartialSystemsConfig): Promise<C
     if (!entry) continue;
     const where = `systems.${role}.connector`;
     const system = await loadConnector(entry.connector ?? sandboxConnectorOf(role), config.dir, where);
-    if (system.role !== role) throw new ConfigError(`${where}: ${system.id} (${system.title}) is a ${system.role} connector, not a ${role} one`);
+    if (system.role !== role) throw new ConfigError(`${where}: ${system.id} (${system.title}) fills the ${system.role} role, not the ${role} role`);
     byRole[role] = system;
     endpoints[role] = { connector: system.connector, baseUrl: entry.url };
   }

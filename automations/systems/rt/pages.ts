@@ -85,8 +85,12 @@ export async function readTicket(ctx: ActionContext, id: number): Promise<Ticket
   await ctx.find('the ticket history', [
     { describe: '#delayed_ticket_history .transaction', locate: (p) => p.locator('#delayed_ticket_history .transaction, .history-container .transaction') },
   ], 10_000);
+  // no named functions inside: the CLI's TypeScript loader would wrap them in a helper the page lacks
   const shown = await page.evaluate(() => {
-    const value = (cls: string) => (document.querySelector(`.form-row.${cls} .current-value, .${cls}.form-row .current-value`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const basics: Record<string, string> = {};
+    for (const cls of ['status', 'queue', 'owner', 'requestors']) {
+      basics[cls] = (document.querySelector(`.form-row.${cls} .current-value`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }
     const transactions = Array.from(document.querySelectorAll('.history-container .transaction.message, #delayed_ticket_history .transaction.message')).map((t) => {
       const description = (t.querySelector('.description')?.textContent ?? '').replace(/\s+/g, ' ').trim();
       const author = (t.querySelector('.description .user')?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -94,7 +98,7 @@ export async function readTicket(ctx: ActionContext, id: number): Promise<Ticket
       const body = (t.querySelector('.messagebody') as HTMLElement | null)?.innerText ?? '';
       return { description, author, at, body };
     });
-    return { title: document.title, status: value('status'), queue: value('queue'), owner: value('owner'), requestors: value('requestors'), transactions };
+    return { title: document.title, status: basics.status ?? '', queue: basics.queue ?? '', owner: basics.owner ?? '', requestors: basics.requestors ?? '', transactions };
   });
   const requester = person(shown.requestors.split(/,\s*(?=[^,]*<)/)[0] ?? '');
   const owner = person(shown.owner).user;
