@@ -86,9 +86,9 @@ function messageWrite(id: 'reply_to_customer' | 'add_internal_note', kind: 'repl
 export const replyToCustomer = messageWrite('reply_to_customer', 'reply');
 export const addInternalNote = messageWrite('add_internal_note', 'note');
 
-/** The ticket's Basics form (status) or People form (owner), reached from its page. */
-async function openForm(ctx: ActionContext, form: 'Modify' | 'ModifyPeople', ticketId: number): Promise<void> {
-  await ctx.open(`/Ticket/${form}.html?id=${ticketId}`, { referer: `/Ticket/Display.html?id=${ticketId}` });
+/** The ticket's Basics form (status and owner), reached from its page. */
+async function openBasics(ctx: ActionContext, ticketId: number): Promise<void> {
+  await ctx.open(`/Ticket/Modify.html?id=${ticketId}`, { referer: `/Ticket/Display.html?id=${ticketId}` });
   await ctx.expectTarget('ticket', `#${ticketId}:`, await ctx.page.title());
 }
 
@@ -99,7 +99,7 @@ export const setTicketStatus = defineAction({
   open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
   alreadyDone: async (ctx, { ticket_id, status }) => (await readTicket(ctx, ticket_id)).status === status,
   run: async (ctx, { ticket_id, status }) => {
-    await openForm(ctx, 'Modify', ticket_id);
+    await openBasics(ctx, ticket_id);
     await ctx.page.locator('form[name="TicketModify"] select[name="Status"]').selectOption(rtStatus(status), { force: true });
     await ctx.submit(ctx.page.locator('form[name="TicketModify"] input[name="SubmitTicket"]'));
     return {};
@@ -118,7 +118,7 @@ export const assignTicket = defineAction({
   open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
   alreadyDone: async (ctx, { ticket_id, assignee }) => (await readTicket(ctx, ticket_id)).assignee === assignee,
   run: async (ctx, { ticket_id, assignee }) => {
-    await openForm(ctx, 'Modify', ticket_id);
+    await openBasics(ctx, ticket_id);
     const select = ctx.page.locator('form[name="TicketModify"] select[name="Owner"]');
     // options read "sam (Sam Carter)"; "Nobody in particular" unassigns
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: (o.textContent ?? '').trim() })));
