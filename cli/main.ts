@@ -11,6 +11,7 @@ import { recoverCommand } from './commands/recover.ts';
 import { traceCommand } from './commands/trace.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { approverCommand } from './commands/approver.ts';
+import { connectorCommand } from './commands/connector.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: sandboxCommand,
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   trace: traceCommand,
   secrets: secretsCommand,
   approver: approverCommand,
+  connector: connectorCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -6,6 +6,7 @@ import { RECOVER_USAGE } from './commands/recover.ts';
 import { TRACE_USAGE } from './commands/trace.ts';
 import { SECRETS_USAGE } from './commands/secrets.ts';
 import { APPROVER_USAGE } from './commands/approver.ts';
+import { CONNECTOR_USAGE } from './commands/connector.ts';
 
 export class UsageError extends Error {}
 
@@ -36,7 +37,7 @@ ${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
                         show the diff, then verify the set and put it in force (same lead key as the policy)
   playbooks list [--json]
                         the playbooks in force, their rules in words and where they came from
-${TRACE_USAGE}${SECRETS_USAGE}  eval --tickets FILE.jsonl
+${TRACE_USAGE}${SECRETS_USAGE}${CONNECTOR_USAGE}  eval --tickets FILE.jsonl
                         plan and carry out every ticket of a corpus on a fresh sandbox, and judge
                         each end state against the gold state of its expected actions
       --planner P       offline (default) or llm (OPENAI_BASE_URL, OPENAI_API_KEY, llm.model)

@@ -10,10 +10,11 @@ import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
 import { noSandboxNotice } from '../automations/runtime/chromium.ts';
 import { redact } from '../automations/runtime/redact.ts';
-import { ActionRunner, type SystemEndpoint } from '../automations/runtime/runner.ts';
+import { ActionRunner } from '../automations/runtime/runner.ts';
 import { EvidenceStore } from '../automations/runtime/evidence.ts';
-import { connectors } from '../automations/systems/index.ts';
-import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
+import { HELPDESK_ACTIONS, type Ticket, type TicketPage } from '../shared/roles/helpdesk.ts';
+import { configuredSystems, type ConfiguredSystems } from './config/connectors.ts';
+import type { AnyAction } from './executor/actions.ts';
 import { secureHome } from './home-access.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import type { SecretStore } from '../automations/runtime/secrets.ts';
@@ -26,7 +27,6 @@ import { decide, decidePlan } from './policy/decide.ts';
 import { TraceStore } from './trace/store.ts';
 import type { OpenRun, TraceEvent, TraceSink } from '../shared/trace.ts';
 import { Journal } from './executor/journal.ts';
-import { actionRegistry } from './executor/actions.ts';
 import { Executor, newRunId } from './executor/executor.ts';
 import type { RunHandle } from './executor/run.ts';
 import type { ProgressEvent, RunSummary } from './executor/types.ts';
@@ -128,6 +128,8 @@ export class Legwork {
     /** the planner's reads: the same browser, without screenshots (a plan's data is in the plan; a run's steps keep full evidence) */
     private readonly readRunner: ActionRunner,
     private readonly opts: LegworkOptions,
+    /** the connectors the config chose, by role, and their actions */
+    readonly systems: ConfiguredSystems,
   ) {
     this.agent = opts.agent ?? 'agent';
     this.traces = TraceStore.forHome(home);
@@ -136,7 +138,7 @@ export class Legwork {
     const journal = Journal.inHome(home);
     this.executor = new Executor({
       runner,
-      actions: actionRegistry(),
+      actions: systems.actions,
       journal,
       openTrace: (runId) => this.openTrace(runId),
       decideAtRun: (step) => this.decideAtRun(step),
@@ -148,39 +150,45 @@ export class Legwork {
   static async open(opts: LegworkOptions): Promise<Legwork> {
     const notice = opts.notice ?? ((line: string) => process.stderr.write(`legwork: ${line}\n`));
     await secureHome(opts.home, notice);
+    // the connectors first: a config naming one that does not exist or does not fit its role fails before a browser starts
+    const configured = await configuredSystems(opts.systems);
+    if (!configured.byRole.helpdesk) throw new Error('the systems config names no helpdesk: Legwork works from its tickets');
     const connect = opts.browser?.cdp ?? opts.browser?.cdpEndpoint;
     const unsandboxed = connect ? null : noSandboxNotice();
     if (unsandboxed) notice(unsandboxed);
     const host = connect ? await BrowserHost.connect(connect) : await BrowserHost.launch({ headless: true, ...opts.browser });
-    const systems: Record<string, SystemEndpoint> = {};
-    for (const [name, entry] of Object.entries(opts.systems.systems)) {
-      const connector = connectors[name];
-      if (connector) systems[name] = { connector, baseUrl: entry.url };
-    }
-    const runnerOptions = { host, secrets: secretStoreFor(opts.systems, opts.secrets), systems, timeoutMs: opts.timeoutMs ?? 15_000 };
+    const runnerOptions = { host, secrets: secretStoreFor(opts.systems, opts.secrets), systems: configured.endpoints, timeoutMs: opts.timeoutMs ?? 15_000 };
     const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
-    const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
+    const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts, configured);
     await legwork.policy.load();
     const playbooks = await legwork.playbooks.load();
     if (playbooks.refused) notice(playbooks.refused);
     return legwork;
   }
 
+  /** The configured helpdesk connector's action for one of the role's actions. */
+  helpdesk(action: keyof typeof HELPDESK_ACTIONS): AnyAction {
+    const def = this.systems.actions.get('helpdesk', action);
+    if (!def) throw new Error(`the helpdesk connector has no ${action}`);
+    return def;
+  }
+
   /** The helpdesk queue. */
-  async queue(filter: { status?: string; q?: string } = {}): Promise<Result<Awaited<ReturnType<typeof listTickets.output.parse>>['tickets']>> {
+  async queue(filter: { status?: string; q?: string } = {}): Promise<Result<TicketPage['tickets']>> {
     const out = await this.queuePage(filter);
     return out.ok ? { ok: true, data: out.data.tickets } : out;
   }
 
   /** One page of the helpdesk queue, with how many pages there are. */
-  async queuePage(filter: { status?: string; q?: string; page?: number } = {}): Promise<Result<ReturnType<typeof listTickets.output.parse>>> {
-    const out = await this.readRunner.run(listTickets, { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: filter.page ?? 1 });
-    return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
+  async queuePage(filter: { status?: string; q?: string; page?: number } = {}): Promise<Result<TicketPage>> {
+    const out = await this.readRunner.run(this.helpdesk('list_tickets'), { ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: filter.page ?? 1 });
+    // whatever the connector, what reaches the caller is the role's queue page
+    return out.ok ? { ok: true, data: HELPDESK_ACTIONS.list_tickets.output.parse(out.output) } : { ok: false, error: out.error };
   }
 
   async ticket(ticketId: number): Promise<Result<Ticket>> {
-    const out = await this.readRunner.run(getTicket, { ticket_id: ticketId });
-    return out.ok ? { ok: true, data: out.output } : { ok: false, error: out.error };
+    const out = await this.readRunner.run(this.helpdesk('get_ticket'), { ticket_id: ticketId });
+    return out.ok ? { ok: true, data: HELPDESK_ACTIONS.get_ticket.output.parse(out.output) } : { ok: false, error: out.error };
   }
 
   /** Reads the ticket and what it needs from the systems, plans it, and takes the policy's decisions. */
@@ -188,7 +196,7 @@ export class Legwork {
     const ticket = await this.ticket(ticketId);
     if (!ticket.ok) return ticket;
     const reads = new ReadLog();
-    const base = readToolFor(this.readRunner);
+    const base = readToolFor(this.readRunner, this.systems.actions.all());
     const watched: ReadTool = async (system, action, input) => {
       const started = Date.now();
       const r = await base(system, action, input);

@@ -7,6 +7,8 @@ import path from 'node:path';
 interface Rule {
   /** repository folders this folder may import values from (its own folder is always allowed) */
   folders: string[];
+  /** folders inside the allowed ones it may never import, not even types (core and the connectors) */
+  notFolders?: string[];
   /** folders it may import types from only (`import type`) */
   typeFolders?: string[];
   /** npm packages it may import */
@@ -25,7 +27,10 @@ export const RULES: Record<string, Rule> = {
   'automations/runtime': { folders: ['shared'], packages: ['zod', 'playwright-core'], node: true },
   'automations/systems': { folders: ['shared', 'automations/runtime'], packages: ['zod'], typePackages: ['playwright-core'], node: true },
   'automations/playbooks': { folders: ['shared', 'automations/systems'], packages: ['zod', '@marcbachmann/cel-js', 'yaml'], node: false },
-  core: { folders: ['shared', 'automations'], packages: ['zod', 'openai', 'compromise'], node: true },
+  // the built-in connectors by name: what core may know of them
+  'automations/connectors.ts': { folders: ['shared', 'automations/runtime', 'automations/systems'], packages: [], node: false },
+  // connectors are chosen by systems.json: core reaches them through automations/connectors.ts, never directly
+  core: { folders: ['shared', 'automations'], notFolders: ['automations/systems'], packages: ['zod', 'openai', 'compromise'], node: true },
   electron: { folders: ['shared', 'core'], packages: ['zod', 'electron', 'electron-store'], node: true },
   renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand'], node: false },
   sandbox: { folders: [], typeFolders: ['shared'], packages: ['zod', 'hono', '@hono/node-server'], node: true },
@@ -117,6 +122,10 @@ function checkFile(root: string, file: string): string[] {
     if (spec.startsWith('.')) {
       const target = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
       const own = target === folder || target.startsWith(`${folder}/`);
+      if (within(target, rule.notFolders ?? [])) {
+        problems.push(`${where}: ${folder}/ may never import ${target} (connectors are chosen by configuration: go through automations/connectors.ts)`);
+        continue;
+      }
       if (own || within(target, rule.folders) || (imp.typeOnly && within(target, rule.typeFolders ?? []))) continue;
       const typeNote = within(target, rule.typeFolders ?? []) ? ' except as `import type`' : '';
       problems.push(`${where}: ${folder}/ may not import ${target}${typeNote} (allowed: ${[...rule.folders, ...(rule.typeFolders ?? []).map((f) => `${f} (types)`)].join(', ') || 'nothing outside itself'})`);

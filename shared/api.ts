@@ -9,6 +9,7 @@ import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
 import { MetricsConfigSchema, MetricsQuerySchema, MetricsReportSchema } from './metrics.ts';
 import { PlaybookSummarySchema } from './playbook.ts';
+import { TicketSchema } from './roles/helpdesk.ts';
 
 const TicketId = z.number().int().positive();
 const RunId = z.string().min(1).max(200);
@@ -28,15 +29,8 @@ export const TicketSummarySchema = z.object({
 });
 export type TicketSummary = z.infer<typeof TicketSummarySchema>;
 
-export const TicketViewSchema = z.object({
-  id: z.number(),
-  subject: z.string(),
-  requester_name: z.string(),
-  requester_email: z.string(),
-  status: z.string(),
-  assignee: z.string().nullable(),
-  messages: z.array(z.object({ kind: z.enum(['customer', 'reply', 'note']), author: z.string(), at: z.string(), body: z.string() })),
-});
+/** A ticket as the helpdesk role has it, whichever connector fills the role */
+export const TicketViewSchema = TicketSchema;
 export type TicketView = z.infer<typeof TicketViewSchema>;
 
 /** A plan with its policy decisions and the hash an approval binds to. */

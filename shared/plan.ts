@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ActionCallSchema } from './retail.ts';
 import { ChoiceSchema, RequestSchema } from './request.ts';
 import { RuleCheckSchema } from './playbook.ts';
+import { ROLES, RoleIdSchema, type RoleId } from './roles/index.ts';
 
 /** Where a write parameter's value came from. */
 export const PROVENANCES = [
@@ -40,9 +41,10 @@ export const PLAYBOOKS = [
 export const PlaybookIdSchema = z.string().regex(/^[a-z][a-z0-9_]*$/);
 export type PlaybookId = (typeof PLAYBOOKS)[number] | (string & {});
 
-export const SYSTEMS = ['helpdesk', 'crm', 'orders', 'billing'] as const;
-export const SystemIdSchema = z.enum(SYSTEMS);
-export type SystemId = z.infer<typeof SystemIdSchema>;
+/** A step's `system` is the role it acts in (shared/roles/): which connector fills it is configuration. */
+export const SYSTEMS = ROLES;
+export const SystemIdSchema = RoleIdSchema;
+export type SystemId = RoleId;
 
 export const StepSchema = z.object({
   /** stable within the plan: "s1", "s2"… */

@@ -5,9 +5,23 @@ import type { Credentials } from './secrets.ts';
 import { ActionError } from './errors.ts';
 import { lastDocumentStatus } from './page-status.ts';
 
-/** How to sign in to one legacy system and what can get in the way there. */
+/** A page that refused what was asked although it answered 200 (a CSRF interstitial, "you can only…"). */
+export interface Refusal {
+  /** default precondition_failed */
+  code?: 'precondition_failed' | 'invalid_input' | 'not_found' | 'session_expired';
+  message: string;
+}
+
+/** How to sign in to one legacy system and what can get in the way there (see system.ts, defineSystem). */
 export interface SystemConnector {
+  /** the role it fills: its tab, its credentials and its actions' `system` */
   system: string;
+  /** what a person calls the system, in errors: "Request Tracker 5" */
+  title?: string;
+  /** is this page (any of the system's, its sign-in form included) this system's at all? */
+  looksLike?(page: Page): Promise<boolean>;
+  /** a page that refuses with HTTP 200: why, else undefined */
+  refusal?(page: Page): Promise<Refusal | undefined>;
   /** does the page show this system's sign-in form (e.g. after the session expired)? */
   isLoginPage(page: Page): Promise<boolean>;
   signIn(page: Page, baseUrl: string, credentials: Credentials): Promise<void>;
@@ -95,11 +109,16 @@ export class ActionContext {
     await shot;
   }
 
-  /** Opens a page of this system (path relative to its base URL) and checks how it answered. */
-  async open(path: string): Promise<void> {
+  /**
+   * Opens a page of this system (path relative to its base URL) and checks how it answered.
+   * `referer` (a path or URL) is sent as the page a person would have come from: systems that check
+   * it against cross-site requests (RT) refuse a direct visit to a URL with side effects without it.
+   */
+  async open(path: string, opts: { referer?: string } = {}): Promise<void> {
     await this.settled();
     try {
-      await this.page.goto(new URL(path, this.baseUrl).toString(), { waitUntil: 'domcontentloaded' });
+      const referer = opts.referer === undefined ? {} : { referer: new URL(opts.referer, this.baseUrl).toString() };
+      await this.page.goto(new URL(path, this.baseUrl).toString(), { waitUntil: 'domcontentloaded', ...referer });
     } catch (e) {
       // another navigation (a late redirect of an earlier one) took over: judge the page that loads
       if (!(e instanceof Error && /net::ERR_ABORTED/.test(e.message))) throw e;
@@ -122,7 +141,11 @@ export class ActionContext {
     await this.checkPage();
   }
 
-  /** Throws the typed error the current page stands for: sign-in form, server error, refusal. */
+  /**
+   * Throws the typed error the current page stands for: sign-in form, server error, refusal by
+   * status or by the system's own refusal page; and, the first time the tab shows a page, a page
+   * that is not this system's at all (a connector pointed at another system).
+   */
   async checkPage(): Promise<void> {
     if (await this.connector.isLoginPage(this.page)) {
       throw await this.failure('session_expired', 'the system asked to sign in again');
@@ -131,6 +154,12 @@ export class ActionContext {
     if (status >= 500) throw await this.failure('system_error', `the system answered ${status}`);
     const code = CODE_BY_STATUS[status];
     if (code) throw await this.failure(code, `the system refused (${status})`);
+    if (this.connector.looksLike && !recognized.has(this.page)) {
+      if (!(await this.connector.looksLike(this.page))) throw await notThisSystem(this.page, this.connector, this.baseUrl);
+      recognized.add(this.page);
+    }
+    const refused = await this.connector.refusal?.(this.page);
+    if (refused) throw await this.failure(refused.code ?? 'precondition_failed', `${this.connector.title ?? this.connector.system} refused: ${refused.message}`);
   }
 
   /** The first candidate that finds something on the page. A fallback that works is a heal, reported. */
@@ -166,4 +195,18 @@ export class ActionContext {
     const text = shown || (await this.page.locator('body').innerText({ timeout: 1_000 }).catch(() => '')).slice(0, 500);
     return new ActionError(code, shown ? `${message}: ${shown}` : message, { url: this.page.url(), text });
   }
+}
+
+/** Tabs whose system was recognised once (checked on the first page a tab shows). */
+const recognized = new WeakSet<Page>();
+
+/** "http://…/ does not look like Request Tracker 5 (the page is "Login · SupportDesk")": a wrong connector, said at once. */
+export async function notThisSystem(page: Page, connector: SystemConnector, baseUrl: string): Promise<ActionError> {
+  const title = (await page.title().catch(() => '')).trim();
+  const name = connector.title ?? connector.system;
+  return new ActionError(
+    'login_failed',
+    `${baseUrl} does not look like ${name}${title ? ` (the page is "${title.slice(0, 80)}")` : ''}: is the ${connector.system} configured with the right connector and URL?`,
+    { url: page.url(), text: title },
+  );
 }

@@ -228,6 +228,23 @@ export class ActionRunner {
     }
   }
 
+  /**
+   * Signs in to one configured system now (what `legwork connector check` tries first): the typed
+   * failure when it cannot — no credentials, a wrong connector for that URL, refused credentials.
+   */
+  async signInTo(system: string): Promise<{ ok: true } | { ok: false; error: Failure }> {
+    const endpoint = this.opts.systems[system];
+    if (!endpoint) return { ok: false, error: new ActionError('internal', `no system "${system}" is configured`).toFailure() };
+    try {
+      const page = await this.opts.host.pageFor(endpoint.connector);
+      page.setDefaultTimeout(this.opts.timeoutMs ?? 10_000);
+      await this.signIn(page, endpoint);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, error: redact(asActionError(e).toFailure(), await this.opts.secrets.secretValues()) };
+    }
+  }
+
   /** Signs in after a session ended; a transient failure of the sign-in itself is left to the next attempt. */
   private async signInAgain(page: Page, endpoint: SystemEndpoint): Promise<void> {
     try {

@@ -27,7 +27,8 @@ export async function secretsCommand(args: string[]): Promise<void> {
   }
   if (sub !== 'set') throw new UsageError('secrets: use `secrets set SYSTEM --username U` or `secrets list`');
   const system = rest[0];
-  if (!system || !(SYSTEMS as readonly string[]).includes(system)) throw new UsageError(`secrets set: name one of ${SYSTEMS.join(', ')}`);
+  // a role's name, or the name systems.json's `secret` gives a system's sign-in
+  if (!system || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(system)) throw new UsageError(`secrets set: name one of ${SYSTEMS.join(', ')} (or the \`secret\` name systems.json gives)`);
   const flags = parseFlags(rest.slice(1), { username: { type: 'string' } });
   if (!flags.username?.trim()) throw new UsageError('secrets set: --username is required');
   const password = await readStdin();

@@ -103,8 +103,8 @@ export class Executor {
     for (const step of plan.data.steps) {
       if (seen.has(step.id)) return fail('invalid_input', `two steps are named ${step.id}`);
       seen.add(step.id);
-      const def = this.deps.actions.get(step.action);
-      if (!def) return fail('invalid_input', `step ${step.id}: there is no action ${step.action}`);
+      const def = this.deps.actions.get(step.system, step.action);
+      if (!def) return fail('invalid_input', `step ${step.id}: the ${step.system} has no action ${step.action}`);
       if (def.system !== step.system || def.kind !== step.kind) {
         return fail('invalid_input', `step ${step.id}: ${step.action} is a ${def.system} ${def.kind}, not a ${step.system} ${step.kind}`);
       }

@@ -20,7 +20,7 @@ import type { EscalationReport, ProgressEvent, RunSummary, Screenshots, StepRepo
 
 export interface ExecutorDeps {
   runner: Pick<ActionRunner, 'run'>;
-  /** connector actions by id (see actionRegistry) */
+  /** the configured connectors' actions by role and id (see ActionRegistry) */
   actions: ActionRegistry;
   journal: Journal;
   /** the trace of one run (a run recovered after a crash gets its trace again by the same id) */
@@ -298,8 +298,8 @@ export class Run extends EventEmitter implements RunHandle {
   }
 
   private action(step: Step): AnyAction {
-    const def = this.deps.actions.get(step.action);
-    if (!def) throw new Error(`no action ${step.action}`);
+    const def = this.deps.actions.get(step.system, step.action);
+    if (!def) throw new Error(`the ${step.system} has no action ${step.action}`);
     return def;
   }
 
@@ -322,7 +322,7 @@ export class Run extends EventEmitter implements RunHandle {
 
   /** The internal note on the ticket; whether it landed or not is kept in the trace and the journal. */
   private async sendNote(reason: string, body: string, stop: StopReason | undefined): Promise<void> {
-    const def = this.deps.actions.get('add_internal_note');
+    const def = this.deps.actions.get('helpdesk', 'add_internal_note');
     const outcome: Outcome = def
       ? await this.act(def, { ticket_id: this.plan.ticketId, body })
       : { ok: false, error: failure('internal', 'no add_internal_note action is configured') };

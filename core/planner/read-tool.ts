@@ -3,12 +3,12 @@
 import type { ReadTool, SystemId } from '../../shared/plan.ts';
 import type { ActionDefinition } from '../../automations/runtime/action.ts';
 import type { ActionRunner } from '../../automations/runtime/runner.ts';
-import { allActions } from '../../automations/systems/index.ts';
+import { SANDBOX_ACTIONS } from '../../automations/connectors.ts';
 
-/** Every connector action of the four systems. */
-export const ALL_ACTIONS: readonly ActionDefinition[] = allActions as ActionDefinition[];
+/** Every action of the sandbox's four systems (the default; Legwork passes the configured connectors'). */
+export const ALL_ACTIONS: readonly ActionDefinition[] = SANDBOX_ACTIONS as ActionDefinition[];
 
-/** A ReadTool over `runner` that runs only the read actions among `actions`. */
+/** A ReadTool over `runner` that runs only the read actions among `actions` (keyed by role and id). */
 export function readToolFor(runner: Pick<ActionRunner, 'run'>, actions: readonly ActionDefinition[] = ALL_ACTIONS): ReadTool {
   const byKey = new Map(actions.map((a) => [`${a.system}/${a.id}`, a]));
   return async (system: SystemId, action: string, input: Record<string, unknown>) => {

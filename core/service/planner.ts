@@ -3,7 +3,7 @@
 // its fallback when the model gives no valid plan.
 import type { Plan, ReadTool } from '../../shared/plan.ts';
 import type { Picks } from '../../shared/request.ts';
-import type { Ticket } from '../../automations/systems/helpdesk/actions.ts';
+import type { Ticket } from '../../shared/roles/helpdesk.ts';
 import { planOfflineFor, plannerTicketFrom } from '../legwork.ts';
 import { gatePlan } from '../planner/playbook-gate.ts';
 import { builtInPlaybooks } from '../playbooks/built-in.ts';

@@ -1,9 +1,9 @@
 // The agent's queue, one ticket, and handing a ticket over to a person (an internal note).
 import type { ApiHandlers } from '../api/handlers.ts';
-import { addInternalNote } from '../../automations/systems/helpdesk/actions.ts';
+import { HELPDESK_STATUSES } from '../../shared/roles/helpdesk.ts';
 import { ServiceError, unwrap, type ServiceContext } from './context.ts';
 
-const STATUSES = ['new', 'open', 'pending', 'solved'] as const;
+const STATUSES = HELPDESK_STATUSES;
 type Status = (typeof STATUSES)[number];
 
 /** `waiting`: the tickets with a plan waiting for a second approval */
@@ -21,7 +21,7 @@ export function ticketHandlers({ legwork }: ServiceContext, waiting: () => Set<n
       return unwrap(await legwork.ticket(ticketId));
     },
     async 'ticket.escalate'({ ticketId, note }) {
-      const out = await legwork.runner.run(addInternalNote, { ticket_id: ticketId, body: `Handed over by ${legwork.agent} from Legwork:\n\n${note}` });
+      const out = await legwork.runner.run(legwork.helpdesk('add_internal_note'), { ticket_id: ticketId, body: `Handed over by ${legwork.agent} from Legwork:\n\n${note}` });
       if (!out.ok) throw new ServiceError(out.error.code, out.error.message);
       return { ok: true as const };
     },

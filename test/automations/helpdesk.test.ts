@@ -91,4 +91,14 @@ describe('helpdesk writes', () => {
     expect(res.ok ? null : res.error.code).toBe('invalid_input');
     expect(await writes()).toEqual([]);
   });
+
+  it('refuses a role status SupportDesk does not have ("closed"), and reads none in the queue, writing nothing', async () => {
+    const id = await fileTicket();
+    const res = await h.runner.run(setTicketStatus, { ticket_id: id, status: 'closed' });
+    expect(!res.ok && res.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('SupportDesk has no status for "closed"') });
+    expect((await extrasTicket(id)).status).toBe('new');
+    expect(await writes()).toEqual([]);
+    const closed = await h.runner.run(listTickets, { status: 'closed' });
+    expect(closed.ok && closed.output).toEqual({ tickets: [], page: 1, pages: 1 });
+  });
 });

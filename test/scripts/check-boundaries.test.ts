@@ -53,6 +53,17 @@ describe('checkTree', () => {
     ]);
   });
 
+  it('forbids core any import of a connector module, even of a type, and allows the built-in registry', () => {
+    const dir = tree({
+      'core/a.ts': `import { getTicket } from '../automations/systems/helpdesk/actions.ts';\nimport type { Ticket } from '../automations/systems/rt/pages.ts';\nimport { BUILTIN_SYSTEMS } from '../automations/connectors.ts';\nimport { ActionRunner } from '../automations/runtime/runner.ts';`,
+      'automations/connectors.ts': `import { rtSystem } from './systems/rt/system.ts';`,
+    });
+    expect(checkTree(dir)).toEqual([
+      expect.stringMatching(/^core\/a\.ts:1: core\/ may never import automations\/systems\/helpdesk\/actions\.ts \(connectors are chosen by configuration/),
+      expect.stringMatching(/^core\/a\.ts:2: core\/ may never import automations\/systems\/rt\/pages\.ts/),
+    ]);
+  });
+
   it('passes on this repository, and the CLI exits 1 on a broken tree', () => {
     expect(checkTree(ROOT)).toEqual([]);
     const broken = tree({ 'shared/a.ts': `import { chromium } from 'playwright-core';` });

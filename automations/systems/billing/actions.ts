@@ -3,11 +3,11 @@
 // (give back a charge or part of it, with a reason) through its review and confirmation pages.
 import { z } from 'zod';
 import type { Locator } from 'playwright-core';
+import { defineSystem } from '../../runtime/system.ts';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { legacyWebConnector, namedTable, tableRows, textOf, valueCandidate } from '../common/legacy-web.ts';
+import { namedTable, tableRows, textOf, valueCandidate, legacyWebParts } from '../common/legacy-web.ts';
 import { OrderStatusSchema } from '../../../shared/retail.ts';
 
-export const billing = legacyWebConnector('billing');
 
 // ---- inputs ------------------------------------------------------------------------------------
 
@@ -27,72 +27,26 @@ const Amount = z
   .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/, 'an amount of dollars, e.g. 12.50').transform(Number)])
   .pipe(z.number().finite().positive('the amount must be greater than $0.00').refine(isWholeCents, 'the amount must be in whole cents'));
 
-// ---- outputs -----------------------------------------------------------------------------------
+// ---- outputs: the payments role's (shared/roles/payments.ts) ------------------------------------
 
-const Money = z.number().finite();
-const Source = z.enum(['credit_card', 'paypal', 'gift_card']);
-
-export const PaymentMethodSchema = z.object({
-  id: z.string().min(1),
-  source: Source,
-  brand: z.string().min(1).optional(),
-  last_four: z.string().regex(/^\d{4}$/).optional(),
-  /** gift cards only */
-  balance: Money.optional(),
-});
-
-export const OrderPaymentTotalsSchema = z.object({
-  order_id: z.string().regex(/^#W\d+$/),
-  status: OrderStatusSchema,
-  items_total: Money,
-  captured: Money,
-  refunded: Money,
-  adjusted: Money,
-});
-
-export const PaymentMethodsSchema = z.object({
-  user_id: z.string().min(1),
-  payment_methods: z.array(PaymentMethodSchema),
-  orders: z.array(OrderPaymentTotalsSchema),
-});
-export type PaymentMethods = z.infer<typeof PaymentMethodsSchema>;
-
-export const ChargeSchema = z.object({
-  charge_id: z.string().min(1),
-  /** when the method shown matches exactly one of the customer's payment methods */
-  payment_method_id: z.string().min(1).optional(),
-  method_label: z.string().min(1),
-  amount: Money,
-  status: z.string().min(1),
-});
-
-export const RefundSchema = z.object({
-  refund_id: z.string().min(1),
-  payment_method_id: z.string().min(1).optional(),
-  method_label: z.string().min(1),
-  amount: Money,
-  status: z.enum(['settled', 'processing', 'failed']),
-});
-
-export const AdjustmentSchema = z.object({
-  adjustment_id: z.string().min(1),
-  charge_id: z.string().min(1),
-  amount: Money,
-  reason: z.string(),
-});
-
-export const OrderPaymentsSchema = z.object({
-  order_id: z.string().regex(/^#W\d+$/),
-  status: OrderStatusSchema,
-  user_id: z.string().min(1),
-  items_total: Money,
-  charges: z.array(ChargeSchema),
-  refunds: z.array(RefundSchema),
-  adjustments: z.array(AdjustmentSchema),
-  /** what the adjustment form offers: charges with something left to give back, and how much */
-  refundable: z.array(z.object({ charge_id: z.string().min(1), amount: Money })),
-});
-export type OrderPayments = z.infer<typeof OrderPaymentsSchema>;
+export {
+  PaymentMethodSchema,
+  OrderPaymentTotalsSchema,
+  PaymentMethodsSchema,
+  ChargeSchema,
+  RefundSchema,
+  AdjustmentSchema,
+  OrderPaymentsSchema,
+  type PaymentMethods,
+  type OrderPayments,
+} from '../../../shared/roles/payments.ts';
+import {
+  AdjustmentSchema,
+  OrderPaymentsSchema,
+  PaymentMethodSchema,
+  PaymentMethodsSchema,
+  PaymentSourceSchema as Source,
+} from '../../../shared/roles/payments.ts';
 
 // ---- reading pages -----------------------------------------------------------------------------
 
@@ -349,3 +303,7 @@ export const adjustCharge = defineAction({
 });
 
 export const billingActions = [getPaymentMethods, getOrderPayments, adjustCharge];
+
+/** The sandbox's PayLedger Billing as the billing role's connector. */
+export const billingSystem = defineSystem({ id: 'sandbox-billing', title: 'PayLedger Billing', role: 'billing', actions: billingActions, ...legacyWebParts('PayLedger Billing') });
+export const billing = billingSystem.connector;

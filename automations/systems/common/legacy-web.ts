@@ -2,34 +2,40 @@
 // banner, the maintenance pop-up, and key/value tables with row headers. A real deployment's
 // connectors differ per system; these are ours for the sandbox's.
 import type { Locator, Page } from 'playwright-core';
-import type { ActionContext, Candidate, SystemConnector } from '../../runtime/action.ts';
+import type { ActionContext, Candidate } from '../../runtime/action.ts';
+import type { SystemSpec } from '../../runtime/system.ts';
 import type { Credentials } from '../../runtime/secrets.ts';
 import type { Address } from '../../../shared/retail.ts';
 
-export function legacyWebConnector(system: string): SystemConnector {
+/**
+ * The parts of a sandbox system's connector its kit gives (defineSystem's signIn, pop-up and error
+ * banner): every page's title ends with the app's brand ("Ticket #3 · SupportDesk"), which is how a
+ * page is known to be this system's.
+ */
+export function legacyWebParts(brand: string): Pick<SystemSpec, 'signIn' | 'interstitials' | 'errorText'> {
+  const isLoginPage = (page: Page) =>
+    // By what the page shows, not its address: a sign-in form can be served anywhere. Asked after
+    // every page load, so in one look at the DOM: role and label locators cost a walk of the
+    // page's accessibility tree each.
+    page.evaluate(() => {
+      const password = Array.from(document.querySelectorAll('input[type="password"]')).some((i) => (i as HTMLInputElement).labels?.length);
+      const button = Array.from(document.querySelectorAll('button, input[type="submit"]')).some(
+        (b) => ((b.tagName === 'INPUT' ? (b as HTMLInputElement).value : b.textContent) ?? '').replace(/\s+/g, ' ').trim() === 'Sign in',
+      );
+      return password && button;
+    });
   return {
-    system,
-    async isLoginPage(page) {
-      // By what the page shows, not its address: a sign-in form can be served anywhere. Asked after
-      // every page load, so in one look at the DOM: role and label locators cost a walk of the
-      // page's accessibility tree each.
-      return page.evaluate(() => {
-        const password = Array.from(document.querySelectorAll('input[type="password"]')).some((i) => (i as HTMLInputElement).labels?.length);
-        const button = Array.from(document.querySelectorAll('button, input[type="submit"]')).some(
-          (b) => ((b.tagName === 'INPUT' ? (b as HTMLInputElement).value : b.textContent) ?? '').replace(/\s+/g, ' ').trim() === 'Sign in',
-        );
-        return password && button;
-      });
-    },
-    async signIn(page: Page, baseUrl: string, credentials: Credentials) {
-      // the sign-in form the system sent us to leads back to where we were going (its `next`)
-      const onLoginForm = new URL(page.url()).pathname === '/login' && (await this.isLoginPage(page));
-      if (!onLoginForm) await page.goto(new URL('/login', baseUrl).toString(), { waitUntil: 'domcontentloaded' });
-      await page.getByLabel('Username').fill(credentials.username);
-      await page.getByLabel('Password').fill(credentials.password);
-      // whatever page answers (the target, a refusal, a server error): the runner judges it
-      await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }), page.getByRole('button', { name: 'Sign in' }).click()]);
-      await page.waitForLoadState('domcontentloaded');
+    signIn: {
+      path: '/login',
+      looksLike: async (page) => (await page.title()).endsWith(` · ${brand}`),
+      isLoginPage,
+      async submit(page: Page, credentials: Credentials) {
+        await page.getByLabel('Username').fill(credentials.username);
+        await page.getByLabel('Password').fill(credentials.password);
+        // whatever page answers (the target, a refusal, a server error): the runner judges it
+        await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }), page.getByRole('button', { name: 'Sign in' }).click()]);
+        await page.waitForLoadState('domcontentloaded');
+      },
     },
     interstitials: [
       {

@@ -1,8 +1,9 @@
 // The CRM (CustomerBase): find a customer by email or by name + ZIP, read a customer as the CRM
 // shows them; change the default address (the benchmark's modify_user_address) and add a note.
 import { z } from 'zod';
+import { defineSystem } from '../../runtime/system.ts';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { addressLines, legacyWebConnector } from '../common/legacy-web.ts';
+import { addressLines, legacyWebParts } from '../common/legacy-web.ts';
 import {
   CrmCustomerSchema,
   addNote,
@@ -21,7 +22,6 @@ import {
 
 export { CrmCustomerSchema, type CrmCustomer } from './pages.ts';
 
-export const crm = legacyWebConnector('crm');
 
 const UserId = z
   .string()
@@ -135,3 +135,7 @@ export const addCrmNote = defineAction({
 });
 
 export const crmActions = [findUserIdByEmail, findUserIdByNameZip, getUserDetails, modifyUserAddress, addCrmNote];
+
+/** The sandbox's CustomerBase CRM as the crm role's connector. */
+export const crmSystem = defineSystem({ id: 'sandbox-crm', title: 'CustomerBase CRM', role: 'crm', actions: crmActions, ...legacyWebParts('CustomerBase CRM') });
+export const crm = crmSystem.connector;

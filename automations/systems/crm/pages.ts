@@ -4,34 +4,14 @@
 import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
 import type { ActionContext, Candidate } from '../../runtime/action.ts';
-import { AddressSchema, OrderStatusSchema, type Address } from '../../../shared/retail.ts';
+import type { Address } from '../../../shared/retail.ts';
 import { addressLines, namedTable, pageFacts, sectionOf, tableRows, textOf, valueCandidate, ADDRESS_LABELS } from '../common/legacy-web.ts';
 
 // ---- what the CRM shows ----------------------------------------------------------------------
 
-export const CrmPaymentMethodSchema = z.object({
-  /** the CRM does not show the method's id; kept optional for systems that do */
-  id: z.string().optional(),
-  source: z.enum(['credit_card', 'paypal', 'gift_card']),
-  brand: z.string().min(1).optional(),
-  /** card numbers are masked to the last four */
-  last_four: z.string().regex(/^\d{4}$/).optional(),
-});
-export type CrmPaymentMethod = z.infer<typeof CrmPaymentMethodSchema>;
-
-export const CrmNoteSchema = z.object({ author: z.string(), at: z.iso.datetime(), body: z.string() });
-export type CrmNote = z.infer<typeof CrmNoteSchema>;
-
-export const CrmCustomerSchema = z.object({
-  user_id: z.string().min(1),
-  name: z.object({ first_name: z.string().min(1), last_name: z.string().min(1) }),
-  email: z.string().min(3).includes('@'),
-  address: AddressSchema,
-  payment_methods: z.array(CrmPaymentMethodSchema),
-  orders: z.array(z.object({ order_id: z.string().regex(/^#\w+$/), status: OrderStatusSchema })),
-  notes: z.array(CrmNoteSchema),
-});
-export type CrmCustomer = z.infer<typeof CrmCustomerSchema>;
+// the customer-records role's contract (shared/roles/customers.ts)
+export { CrmPaymentMethodSchema, CrmNoteSchema, CrmCustomerSchema, type CrmPaymentMethod, type CrmNote, type CrmCustomer } from '../../../shared/roles/customers.ts';
+import { CrmCustomerSchema, CrmNoteSchema, CrmPaymentMethodSchema, type CrmCustomer, type CrmPaymentMethod } from '../../../shared/roles/customers.ts';
 
 export interface SearchHit {
   user_id: string;

@@ -1,23 +1,21 @@
 // The helpdesk (SupportDesk): read the queue and tickets; reply, note, status, assignee.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { HELPDESK_ACTIONS, type HelpdeskStatus, type Ticket } from '../../../shared/roles/helpdesk.ts';
+import { defineSystem } from '../../runtime/system.ts';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
-import { legacyWebConnector, pageFacts, tableRows } from '../common/legacy-web.ts';
+import { shownOnce, timesShown } from '../common/helpdesk-role.ts';
+import { pageFacts, tableRows, legacyWebParts } from '../common/legacy-web.ts';
 
-export const helpdesk = legacyWebConnector('helpdesk');
 
-const TicketId = z.coerce.number().int().positive();
-const Status = z.enum(['new', 'open', 'pending', 'solved']);
+// the helpdesk role's contract; SupportDesk's statuses are the role's own four (it has no "closed")
+export { TicketSchema, QueueRowSchema, type Ticket } from '../../../shared/roles/helpdesk.ts';
+const SANDBOX_STATUSES = ['new', 'open', 'pending', 'solved'] as const;
 
-export const TicketSchema = z.object({
-  id: z.number(),
-  subject: z.string(),
-  requester_name: z.string(),
-  requester_email: z.string(),
-  status: Status,
-  assignee: z.string().nullable(),
-  messages: z.array(z.object({ kind: z.enum(['customer', 'reply', 'note']), author: z.string(), at: z.string(), body: z.string() })),
-});
-export type Ticket = z.infer<typeof TicketSchema>;
+/** SupportDesk's status for the role's (the same word), or the refusal of one it does not have. */
+function sandboxStatus(ctx: ActionContext, status: HelpdeskStatus): Promise<string> {
+  if ((SANDBOX_STATUSES as readonly string[]).includes(status)) return Promise.resolve(status);
+  return ctx.failure('invalid_input', `SupportDesk has no status for "${status}" (it has ${SANDBOX_STATUSES.join(', ')})`).then((e) => Promise.reject(e));
+}
 
 const KIND_BY_LABEL: Record<string, Ticket['messages'][number]['kind']> = {
   'Customer message': 'customer',
@@ -37,7 +35,7 @@ async function onTicket(ctx: ActionContext, id: number): Promise<void> {
   else await openTicket(ctx, id);
 }
 
-async function readTicket(ctx: ActionContext, id: number): Promise<z.input<typeof TicketSchema>> {
+async function readTicket(ctx: ActionContext, id: number): Promise<Ticket> {
   const { title: heading, facts } = await pageFacts(ctx.page);
   const requester = facts.Requester ?? '';
   const email = /<([^>]+)>\s*$/.exec(requester)?.[1] ?? '';
@@ -72,38 +70,28 @@ async function shownFact(ctx: ActionContext, header: string): Promise<string> {
   return (await pageFacts(ctx.page)).facts[header] ?? '';
 }
 
-const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 export const getTicket = defineAction({
   id: 'get_ticket',
   system: 'helpdesk',
   kind: 'read',
-  input: z.object({ ticket_id: TicketId }),
-  output: TicketSchema,
+  input: HELPDESK_ACTIONS.get_ticket.input,
+  output: HELPDESK_ACTIONS.get_ticket.output,
   run: async (ctx, { ticket_id }) => {
     await openTicket(ctx, ticket_id);
     return readTicket(ctx, ticket_id);
   },
 });
 
-export const QueueRowSchema = z.object({
-  id: z.number(),
-  subject: z.string(),
-  requester: z.string(),
-  status: Status,
-  assignee: z.string().nullable(),
-  created: z.string(),
-  /** the start of the customer's message, where the queue shows one */
-  preview: z.string().optional(),
-});
-
 export const listTickets = defineAction({
   id: 'list_tickets',
   system: 'helpdesk',
   kind: 'read',
-  input: z.object({ status: Status.optional(), q: z.string().optional(), page: z.number().int().positive().default(1) }),
-  output: z.object({ tickets: z.array(QueueRowSchema), page: z.number(), pages: z.number() }),
+  input: HELPDESK_ACTIONS.list_tickets.input,
+  output: HELPDESK_ACTIONS.list_tickets.output,
+  // SupportDesk has no queues: `queue` narrows nothing here
   run: async (ctx, { status, q, page }) => {
+    if (status && !(SANDBOX_STATUSES as readonly string[]).includes(status)) return { tickets: [], page: 1, pages: 1 };
     const params = new URLSearchParams({ page: String(page) });
     if (status) params.set('status', status);
     if (q) params.set('q', q);
@@ -128,17 +116,15 @@ export const listTickets = defineAction({
   },
 });
 
-const MessageInput = z.object({ ticket_id: TicketId, body: z.string().trim().min(1).max(20_000) });
-
 function messageWrite(id: string, kind: 'reply' | 'note') {
   return defineAction({
     id,
     system: 'helpdesk',
     kind: 'write',
-    input: MessageInput,
-    output: z.object({}),
+    input: HELPDESK_ACTIONS.reply_to_customer.input,
+    output: HELPDESK_ACTIONS.reply_to_customer.output,
     open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
-    alreadyDone: async (ctx, { ticket_id, body }) => (await readTicket(ctx, ticket_id)).messages.some((m) => m.kind === kind && sameText(m.body, body)),
+    alreadyDone: async (ctx, { ticket_id, body }) => timesShown(await readTicket(ctx, ticket_id), kind, body) > 0,
     run: async (ctx, { body }) => {
       const page = ctx.page;
       if (kind === 'reply') {
@@ -154,8 +140,7 @@ function messageWrite(id: string, kind: 'reply' | 'note') {
     },
     verify: async (ctx, { ticket_id, body }) => {
       await onTicket(ctx, ticket_id);
-      const t = await readTicket(ctx, ticket_id);
-      return t.messages.filter((m) => m.kind === kind && sameText(m.body, body)).length === 1 || `the ${kind} is not shown exactly once on ticket #${ticket_id}`;
+      return shownOnce(await readTicket(ctx, ticket_id), kind, body);
     },
   });
 }
@@ -167,12 +152,15 @@ export const setTicketStatus = defineAction({
   id: 'set_ticket_status',
   system: 'helpdesk',
   kind: 'write',
-  input: z.object({ ticket_id: TicketId, status: Status }),
-  output: z.object({}),
-  open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
+  input: HELPDESK_ACTIONS.set_ticket_status.input,
+  output: HELPDESK_ACTIONS.set_ticket_status.output,
+  open: async (ctx, { ticket_id, status }) => {
+    await sandboxStatus(ctx, status);
+    await openTicket(ctx, ticket_id);
+  },
   alreadyDone: async (ctx, { status }) => (await shownFact(ctx, 'Status')) === status,
   run: async (ctx, { status }) => {
-    await ctx.page.getByLabel('Status', { exact: true }).selectOption(status);
+    await ctx.page.getByLabel('Status', { exact: true }).selectOption(await sandboxStatus(ctx, status));
     await ctx.submit(ctx.page.getByRole('button', { name: 'Update status' }));
     return {};
   },
@@ -187,8 +175,8 @@ export const assignTicket = defineAction({
   id: 'assign_ticket',
   system: 'helpdesk',
   kind: 'write',
-  input: z.object({ ticket_id: TicketId, /** null unassigns */ assignee: z.string().trim().min(1).nullable() }),
-  output: z.object({}),
+  input: HELPDESK_ACTIONS.assign_ticket.input,
+  output: HELPDESK_ACTIONS.assign_ticket.output,
   open: (ctx, { ticket_id }) => openTicket(ctx, ticket_id),
   alreadyDone: async (ctx, { assignee }) => (await shownFact(ctx, 'Assignee')) === (assignee ?? 'Unassigned'),
   run: async (ctx, { assignee }) => {
@@ -204,3 +192,7 @@ export const assignTicket = defineAction({
 });
 
 export const helpdeskActions = [getTicket, listTickets, replyToCustomer, addInternalNote, setTicketStatus, assignTicket];
+
+/** The sandbox's SupportDesk as the helpdesk role's connector. */
+export const helpdeskSystem = defineSystem({ id: 'sandbox-helpdesk', title: 'SupportDesk', role: 'helpdesk', actions: helpdeskActions, ...legacyWebParts('SupportDesk') });
+export const helpdesk = helpdeskSystem.connector;

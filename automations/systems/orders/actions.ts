@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import type { Locator } from 'playwright-core';
 import { CANCEL_REASONS } from '../../../shared/retail.ts';
+import { defineSystem } from '../../runtime/system.ts';
 import { defineAction, type ActionContext, type Candidate } from '../../runtime/action.ts';
-import { addressLines, legacyWebConnector, ADDRESS_LABELS } from '../common/legacy-web.ts';
+import { addressLines, ADDRESS_LABELS, legacyWebParts } from '../common/legacy-web.ts';
 import {
   actionsRegion,
   expectOrder,
@@ -30,7 +31,6 @@ import {
   type SearchRow,
 } from './pages.ts';
 
-export const orders = legacyWebConnector('orders');
 
 const ItemId = z.string().trim().regex(/^\d+$/, 'an item id is a number');
 const ProductId = z.string().trim().regex(/^\d+$/, 'a product id is a number');
@@ -530,3 +530,7 @@ export const ordersActions = [
   returnDeliveredOrderItems,
   exchangeDeliveredOrderItems,
 ];
+
+/** The sandbox's OrderTrack as the orders role's connector. */
+export const ordersSystem = defineSystem({ id: 'sandbox-orders', title: 'OrderTrack', role: 'orders', actions: ordersActions, ...legacyWebParts('OrderTrack') });
+export const orders = ordersSystem.connector;

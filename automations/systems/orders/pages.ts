@@ -3,26 +3,15 @@
 // and the variant picker's lines. Everything scraped here is parsed with zod by the actions.
 import { z } from 'zod';
 import type { Locator, Page } from 'playwright-core';
-import { AddressSchema, OrderItemSchema, OrderSchema, OrderStatusSchema, ProductSchema, type Address } from '../../../shared/retail.ts';
+import { AddressSchema, type Address } from '../../../shared/retail.ts';
 import type { ActionContext } from '../../runtime/action.ts';
 import { namedTable } from '../common/legacy-web.ts';
 
 // ---- what the actions return ---------------------------------------------------------------
 
-/** An order in the benchmark's shape, as far as the order page shows it. */
-export const OrderDetailsSchema = OrderSchema.extend({
-  items: z.array(OrderItemSchema.extend({ product_id: z.string().optional() })),
-  /** the day it was delivered (YYYY-MM-DD), where the page shows one */
-  delivered_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-});
-export type OrderDetails = z.infer<typeof OrderDetailsSchema>;
-export type OrderStatus = z.infer<typeof OrderStatusSchema>;
-
-export const ProductDetailsSchema = ProductSchema;
-export type ProductDetails = z.infer<typeof ProductDetailsSchema>;
-
-export const OrderRowSchema = z.object({ order_id: z.string(), status: OrderStatusSchema, total: z.number() });
-export type OrderRow = z.infer<typeof OrderRowSchema>;
+// the orders role's contract (shared/roles/orders.ts)
+export { OrderDetailsSchema, ProductDetailsSchema, OrderRowSchema, type OrderDetails, type OrderStatus, type ProductDetails, type OrderRow } from '../../../shared/roles/orders.ts';
+import { OrderDetailsSchema, ProductDetailsSchema, type OrderDetails, type OrderStatus, type ProductDetails, type OrderRow } from '../../../shared/roles/orders.ts';
 
 // ---- ids and URLs ----------------------------------------------------------------------------
 

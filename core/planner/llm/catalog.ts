@@ -3,10 +3,7 @@
 import { z } from 'zod';
 import { SystemIdSchema, type SystemId } from '../../../shared/plan.ts';
 import { WRITE_OPERATIONS } from '../../../shared/retail.ts';
-import { billingActions } from '../../../automations/systems/billing/actions.ts';
-import { crmActions } from '../../../automations/systems/crm/actions.ts';
-import { helpdeskActions } from '../../../automations/systems/helpdesk/actions.ts';
-import { ordersActions } from '../../../automations/systems/orders/actions.ts';
+import { SANDBOX_ACTIONS } from '../../../automations/connectors.ts';
 
 /** The part of an action definition the planner needs: its id, system, kind and zod input. */
 export interface CatalogAction {
@@ -49,12 +46,8 @@ export type LlmWriteAction = keyof typeof WRITES;
 export const LLM_READ_ACTIONS = Object.keys(READS) as [LlmReadAction, ...LlmReadAction[]];
 export const LLM_WRITE_ACTIONS = Object.keys(WRITES) as [LlmWriteAction, ...LlmWriteAction[]];
 
-const definitions: { id: string; system: string; kind: 'read' | 'write'; input: z.ZodType }[] = [
-  ...crmActions,
-  ...ordersActions,
-  ...billingActions,
-  ...helpdeskActions,
-];
+/** the inputs of the roles' actions (the helpdesk's are the role's own, whichever connector fills it) */
+const definitions: readonly { id: string; system: string; kind: 'read' | 'write'; input: z.ZodType }[] = SANDBOX_ACTIONS;
 
 function catalog(descriptions: Record<string, string>, kind: 'read' | 'write'): ReadonlyMap<string, CatalogAction> {
   const out = new Map<string, CatalogAction>();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
 import { OutcomeSchema, PlanSchema, PLAYBOOKS, type Plan, type ReadRecord, type Step } from '../../../shared/plan.ts';
 import type { Result } from '../../../shared/errors.ts';
-import type { Ticket } from '../../../automations/systems/helpdesk/actions.ts';
+import type { Ticket } from '../../../shared/roles/helpdesk.ts';
 import { LLM_WRITE_ACTIONS, WRITE_ACTIONS } from './catalog.ts';
 import { ProvenanceIndex, type ReadEvidence } from './provenance.ts';
 import { internalNoteStep, replyStep, statusStep, type DraftStep } from '../../../automations/playbooks/steps.ts';

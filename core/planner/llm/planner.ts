@@ -5,7 +5,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { PlanSchema, type Plan, type ReadRecord, type ReadTool } from '../../../shared/plan.ts';
-import { TicketSchema, type Ticket } from '../../../automations/systems/helpdesk/actions.ts';
+import { TicketSchema, type Ticket } from '../../../shared/roles/helpdesk.ts';
 import { complete, sleep, type CallLimits } from './complete.ts';
 import { clientFor, type LlmConfig } from './config.ts';
 import { planFromAnswer, responseFormat } from './plan-form.ts';

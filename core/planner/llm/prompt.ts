@@ -1,6 +1,6 @@
 // What the model is told. The rules are in the system message and only there; the ticket is sent
 // as JSON data in one clearly delimited user message, never mixed into the instructions.
-import type { Ticket } from '../../../automations/systems/helpdesk/actions.ts';
+import type { Ticket } from '../../../shared/roles/helpdesk.ts';
 import { inputJsonSchema, WRITE_ACTIONS } from './catalog.ts';
 
 export const TICKET_OPEN = '<<<TICKET_DATA';

@@ -1,7 +1,7 @@
 // Where a write parameter's value came from, worked out by Legwork — never taken from the model:
 // a value some read returned is 'system', one only the ticket's text holds is 'ticket', else 'agent'.
 import type { ParamSource, Provenance, SystemId } from '../../../shared/plan.ts';
-import type { Ticket } from '../../../automations/systems/helpdesk/actions.ts';
+import type { Ticket } from '../../../shared/roles/helpdesk.ts';
 
 /** One successful read: what it was and what it returned. */
 export interface ReadEvidence {

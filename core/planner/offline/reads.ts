@@ -2,10 +2,9 @@
 // with a one-line summary, and parsed with the connector's output schema.
 import { z } from 'zod';
 import type { ReadRecord, ReadTool, SystemId } from '../../../shared/plan.ts';
-import { CrmCustomerSchema } from '../../../automations/systems/crm/actions.ts';
-import { OrderDetailsSchema, ProductDetailsSchema, type OrderDetails, type ProductDetails } from '../../../automations/systems/orders/pages.ts';
-import { OrderPaymentsSchema, PaymentMethodsSchema, type OrderPayments, type PaymentMethods } from '../../../automations/systems/billing/actions.ts';
-import type { CrmCustomer } from '../../../automations/systems/crm/pages.ts';
+import { CrmCustomerSchema, type CrmCustomer } from '../../../shared/roles/customers.ts';
+import { OrderDetailsSchema, ProductDetailsSchema, type OrderDetails, type ProductDetails } from '../../../shared/roles/orders.ts';
+import { OrderPaymentsSchema, PaymentMethodsSchema, type OrderPayments, type PaymentMethods } from '../../../shared/roles/payments.ts';
 
 export type { OrderDetails, ProductDetails, OrderPayments, PaymentMethods, CrmCustomer };
 
