@@ -6,12 +6,12 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { App } from '../../renderer/src/App.tsx';
 import { ApiCallError } from '../../renderer/src/api/envelope.ts';
 import { FakeCore } from './fake-core.ts';
-import { metrics, playbooksInForce, policy } from './fixtures.ts';
+import { metricsReport, playbooksInForce, policy } from './fixtures.ts';
 
 afterEach(cleanup);
 
 const core = (list: () => typeof playbooksInForce) =>
-  new FakeCore({ 'policy.get': () => ({ policy, source: 'built-in', signedBy: null }), 'policy.validate': () => ({ ok: true, errors: [] }), 'metrics.get': () => metrics, 'playbooks.list': list });
+  new FakeCore({ 'policy.get': () => ({ policy, source: 'built-in', signedBy: null }), 'policy.validate': () => ({ ok: true, errors: [] }), 'metrics.report': () => metricsReport, 'metrics.configure': () => ({ ok: true }), 'policy.signingKey': () => ({ protection: 'passphrase', keyId: null, trustedKeyId: null }), 'playbooks.list': list });
 
 describe('playbooks in the lead view', () => {
   it('lists the installed set, each playbook with its rules in words', async () => {
