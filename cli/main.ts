@@ -10,6 +10,7 @@ import { recoverCommand } from './commands/recover.ts';
 import { traceCommand } from './commands/trace.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { approverCommand } from './commands/approver.ts';
+import { hubCommand } from './commands/hub.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: sandboxCommand,
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   trace: traceCommand,
   secrets: secretsCommand,
   approver: approverCommand,
+  hub: hubCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

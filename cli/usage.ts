@@ -6,6 +6,7 @@ import { RECOVER_USAGE } from './commands/recover.ts';
 import { TRACE_USAGE } from './commands/trace.ts';
 import { SECRETS_USAGE } from './commands/secrets.ts';
 import { APPROVER_USAGE } from './commands/approver.ts';
+import { HUB_USAGE } from './commands/hub.ts';
 
 export class UsageError extends Error {}
 
@@ -28,7 +29,7 @@ ${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
   policy show [--json]  the policy in force and where it came from
   policy explain --plan PLAN.json [--facts FACTS.json] [--agent NAME] [--json]
                         the policy's decision and reason for every step of a plan
-${TRACE_USAGE}${SECRETS_USAGE}  eval --tickets FILE.jsonl
+${TRACE_USAGE}${SECRETS_USAGE}${HUB_USAGE}  eval --tickets FILE.jsonl
                         plan and carry out every ticket of a corpus on a fresh sandbox, and judge
                         each end state against the gold state of its expected actions
       --planner P       offline (default) or llm (OPENAI_BASE_URL, OPENAI_API_KEY, llm.model)
