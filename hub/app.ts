@@ -36,6 +36,8 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
 
   app.onError((e, c) => {
     if (e instanceof HubError) return c.json({ error: { code: e.code, message: e.message } }, e.status);
+    // the client went away while sending: there is nobody to answer, and nothing was stored
+    if ((e as Error).message === 'aborted') return c.json({ error: { code: 'aborted', message: 'the request was cut off before its body arrived' } }, 400);
     process.stderr.write(`hub: ${(e as Error).stack ?? String(e)}\n`);
     return c.json({ error: { code: 'internal', message: 'the hub failed on this request; nothing was stored half' } }, 500);
   });
@@ -43,7 +45,8 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
 
   const tooLarge = (limit: number) => (c: Context) => {
     void recordRejection(db, null, null, `an upload of more than ${limit} bytes was refused`, []).catch(() => undefined);
-    return c.json({ error: { code: 'too_large', message: `the body is larger than this hub accepts (${limit} bytes)` } }, 413);
+    // the rest of the body is not read: the connection cannot carry another request
+    return c.json({ error: { code: 'too_large', message: `the body is larger than this hub accepts (${limit} bytes)` } }, 413, { connection: 'close' });
   };
   app.use('/api/*', async (c, next) => (c.req.method === 'POST' && c.req.path === '/api/runs' ? next() : bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge(JSON_LIMIT) })(c, next)));
 
