@@ -40,11 +40,16 @@ ${TRACE_USAGE}${SECRETS_USAGE}${HUB_USAGE}  eval --tickets FILE.jsonl
                         6-step resolution and of each write action against a bare playwright-core
                         script; ticket → plan latency; a batch of corpus tickets end to end; trace
                         queries at 10,000 runs; peak memory
-      --only PARTS      some of: sandbox,overhead,actions,plan,batch,trace (default all)
+      --only PARTS      some of: sandbox,overhead,actions,plan,batch,trace,hub (default all)
       --rounds N        timed runs of each overhead case, each side (default 5)
       --latency MS      slow the sandbox's pages by MS for the run-overhead parts (default 0)
       --tickets FILE    the corpus for the plan and batch parts (default test/corpus/tickets.jsonl)
       --batch N         tickets in the batch (default 100); --concurrency N (default 2)
+      --hub-desks N --hub-runs N --hub-qa-rows N
+                        the hub's load: desks × runs each uploaded (default 200 × 50), and
+                        synthetic runs for its QA queries (default 1,000,000)
+      --hub-database URL
+                        PostgreSQL for the hub part (default a scratch cluster, Debian's postgresql)
       --json FILE       also write the figures as JSON
   help                  this text
 `;

@@ -185,6 +185,6 @@ describe.each(ENGINES)('killing the desk or the hub mid-upload (%s)', (engine) =
       await pg?.stop();
       rmSync(work, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 });
 
