@@ -131,7 +131,8 @@ export class HubUploader {
   private async sendOne(run: string): Promise<{ kind: 'sent'; stored: boolean } | { kind: 'refused' | 'retry'; reason: string }> {
     const bundle = await this.opts.store.bundleOf(run);
     if (!bundle.ok) return this.refuse(run, `the run cannot be read here: ${bundle.error.message}`);
-    if (bundle.data.head === null) return this.refuse(run, 'the run has no signed head (it did not finish)');
+    // not finished yet (or left open by a crash until it is recovered): it waits
+    if (bundle.data.head === null) return { kind: 'retry', reason: 'the run has not finished (no signed head yet)' };
     let answer;
     try {
       answer = await this.opts.client.request('POST', '/api/runs', Buffer.from(JSON.stringify(bundle.data)), { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 120_000) });

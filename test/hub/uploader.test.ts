@@ -10,6 +10,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { HubClient, hubClientFor } from '../../core/hub/client.ts';
 import { HubUploader } from '../../core/hub/uploader.ts';
+import { connectDesk } from '../../core/hub/desk.ts';
+import { tempHome } from '../trace/fixtures.ts';
 import { loadOrCreateTraceKey } from '../../core/trace/keys.ts';
 import { enrollDesk } from '../../core/hub/client.ts';
 import { TraceStore } from '../../core/trace/store.ts';
@@ -94,6 +96,32 @@ describe.each(ENGINES)('the desk uploader (%s)', (engine) => {
     expect(await online.enqueueFinished()).toBe(0);
     const listed = await h.call(h.admin, 'GET', '/api/runs?agent=uma');
     expect(listed.body.runs.map((r: any) => r.run).sort()).toEqual([...runs].sort());
+  });
+
+  it("sends an enrolled desk's finished runs on start and each new one as it finishes; an unfinished run waits", async () => {
+    const h = t();
+    await h.person('xia', 'agent');
+    const desk = await h.desk('xia');
+    const earlier = (await desk.run()).run;
+    const open = await desk.run({ unfinished: true });
+    const lines: string[] = [];
+    const uploader = (await connectDesk(desk.home, desk.store, (l) => lines.push(l)))!;
+    try {
+      expect(lines.join('\n')).toMatch(/runs go to the hub/);
+      const listed = async () => (await h.call(h.admin, 'GET', '/api/runs?agent=xia')).body.runs.map((r: any) => r.run).sort();
+      await expect.poll(listed, { timeout: 20_000 }).toEqual([earlier]);
+      const later = (await desk.run()).run;
+      await uploader.enqueue(later);
+      await uploader.enqueue(open.run);
+      await expect.poll(listed, { timeout: 20_000 }).toEqual([earlier, later].sort());
+      // the unfinished run is neither sent nor refused: it waits for its head
+      expect(files(uploader.outbox)).toEqual([open.run]);
+      expect(files(uploader.refusedDir)).toEqual([]);
+    } finally {
+      await uploader.stop();
+    }
+    // a home that is not enrolled has no uploader
+    expect(await connectDesk(tempHome(), desk.store, () => undefined)).toBeNull();
   });
 
   it('keeps a run the hub refuses aside with the reason, and does not send it again', async () => {
