@@ -210,10 +210,10 @@ async function qaQueries(db: Db, url: string, rows: number, say: (l: string) => 
   await db.query(
     `INSERT INTO runs (run_id, head_hash, head, public_key, desk_id, user_id, team, agent, ticket_id, playbooks, started_at, finished_at, duration_ms, outcome, writes, auto_writes, heals, errors, escalated, event_count, verdict)
      SELECT 'seed-' || g, md5(g::text), '{}', 'k', d.id, d.user_id, 'team-' || ((d.id - 1) % 10), 'agent-' || (d.id - 1), (g % 5000)::text,
-       ARRAY[(ARRAY['cancel_order','return_items','exchange_items','change_items','billing_discrepancy','information'])[1 + g % 6]],
+       ARRAY[(ARRAY['cancel_order','return_items','exchange_items','change_items','billing_discrepancy','information'])[1 + abs(hashtext(g || 'p')) % 6]],
        timestamptz '2026-01-01' + (g * interval '9 seconds'), timestamptz '2026-01-01' + (g * interval '9 seconds') + interval '90 seconds', 90000,
-       (ARRAY['completed','completed','completed','escalated','asked','failed'])[1 + (g / 7) % 6], 2, 1, 0, 0, (g % 11 = 0), 12,
-       (ARRAY[NULL,NULL,NULL,'pass','fail','needs_follow_up'])[1 + (g / 3) % 6]
+       (ARRAY['completed','completed','completed','escalated','asked','failed'])[1 + abs(hashtext(g || 'o')) % 6], 2, 1, 0, 0, (g % 11 = 0), 12,
+       (ARRAY[NULL,NULL,NULL,'pass','fail','needs_follow_up'])[1 + abs(hashtext(g || 'v')) % 6]
      FROM generate_series(1, $1::int) AS g JOIN desks d ON d.id = 1 + g % (SELECT count(*) FROM desks)`,
     [rows],
   );

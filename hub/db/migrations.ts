@@ -150,6 +150,11 @@ CREATE TABLE approvals (
 CREATE INDEX approvals_status ON approvals (status, requested_at DESC);
 `,
   },
+  {
+    version: 2,
+    name: 'QA filter by desk reads an index in order',
+    sql: `CREATE INDEX runs_desk_started ON runs (desk_id, started_at DESC, run_id DESC);`,
+  },
 ];
 
 /** Brings the schema up to date; returns the versions it applied. */

@@ -71,7 +71,14 @@ export async function listRuns(db: Sql, user: HubUser, query: HubRunQuery): Prom
   if (q.since) add('r.started_at >= ?', new Date(q.since).toISOString());
   if (q.until) add('r.started_at < ?', untilBound(q.until));
   if (q.agent) add('r.agent = ?', q.agent);
-  if (q.desk) add('d.name = ?', q.desk);
+  if (q.desk) {
+    // by the desk's id, so the desk index gives its runs newest first (a subquery here makes
+    // PostgreSQL sort all the team's runs)
+    const ids = (await db.query<{ id: number }>('SELECT id FROM desks WHERE name = $1', [q.desk])).map((r) => r.id);
+    if (ids.length === 0) return { runs: [], next: null };
+    if (ids.length === 1) add('r.desk_id = ?', ids[0]);
+    else add('r.desk_id = ANY(?::int[])', ids);
+  }
   if (q.playbook) add('r.playbooks @> ARRAY[?]::text[]', q.playbook);
   if (q.outcome === 'running') where.push('r.outcome IS NULL');
   else if (q.outcome) add('r.outcome = ?', q.outcome);
