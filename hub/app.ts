@@ -180,7 +180,7 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
   // ---- second approvals ----------------------------------------------------------------------
   app.post('/api/approvals', async (c) => {
     const bytes = await body(c);
-    return c.json(await requestApproval(db, feed, await desk(c, bytes), json(bytes), opts.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS), 201);
+    return c.json(await requestApproval(db, await desk(c, bytes), json(bytes), opts.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS), 201);
   });
   app.get('/api/approvals', async (c) => c.json(await listApprovals(db, await user(c))));
   app.get('/api/approvals/events', async (c) => {
@@ -199,7 +199,7 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
     });
   });
   app.get('/api/approvals/:id', async (c) => c.json(await approvalFor(db, await who(c), c.req.param('id'))));
-  app.post('/api/approvals/:id/decision', async (c) => c.json(await decideApproval(db, feed, await user(c), c.req.param('id'), json(await body(c)))));
+  app.post('/api/approvals/:id/decision', async (c) => c.json(await decideApproval(db, await user(c), c.req.param('id'), json(await body(c)))));
 
   // ---- metrics -------------------------------------------------------------------------------
   app.get('/api/metrics', async (c) => c.json(await teamMetrics(db, await user(c), c.req.query())));

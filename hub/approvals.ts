@@ -17,6 +17,25 @@ export const DEFAULT_APPROVAL_TTL_MS = 30 * 60_000;
 
 export class ApprovalFeed extends EventEmitter<{ event: [{ type: 'approval.requested' | 'approval.decided'; approval: HubApproval }] }> {}
 
+/**
+ * Requests and decisions are announced with NOTIFY (sent when their transaction commits), so every
+ * hub on the database — not only the one that took them — tells its connected leads.
+ */
+export const APPROVALS_CHANNEL = 'legwork_approvals';
+type Announced = { type: 'approval.requested' | 'approval.decided'; id: string };
+const announce = (db: Sql, a: Announced) => db.query('SELECT pg_notify($1, $2)', [APPROVALS_CHANNEL, JSON.stringify(a)]);
+
+/** Passes what NOTIFY announced on to this hub's feed. */
+export function relayApprovals(db: Db, feed: ApprovalFeed): Promise<() => Promise<void>> {
+  return db.listen(APPROVALS_CHANNEL, (payload) => {
+    void (async () => {
+      const a = JSON.parse(payload) as Announced;
+      const approval = await byId(db, a.id);
+      if (approval) feed.emit('event', { type: a.type, approval });
+    })().catch((e: unknown) => process.stderr.write(`hub: approval event: ${(e as Error).message}\n`));
+  });
+}
+
 const COLUMNS = `a.id, d.name AS desk, u.name AS requester, a.team, a.ticket_id, a.subject, a.plan_hash, a.plan, a.why, a.steps, a.requested_at, a.expires_at, a.status, a.decision`;
 const FROM = 'approvals a JOIN desks d ON d.id = a.desk_id JOIN users u ON u.id = a.requested_by';
 interface Row {
@@ -57,16 +76,15 @@ async function byId(db: Sql, id: string, lock = false): Promise<HubApproval | un
   return r && toApproval(r);
 }
 
-export async function requestApproval(db: Sql, feed: ApprovalFeed, desk: HubDesk, body: unknown, ttlMs = DEFAULT_APPROVAL_TTL_MS): Promise<HubApproval> {
+export async function requestApproval(db: Sql, desk: HubDesk, body: unknown, ttlMs = DEFAULT_APPROVAL_TTL_MS): Promise<HubApproval> {
   const input = parseOr400(HubApprovalRequestInputSchema, body, 'approval request');
   const id = `ar-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
   await db.query(
     `INSERT INTO approvals (id, desk_id, requested_by, team, ticket_id, subject, plan_hash, plan, why, steps, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [id, desk.id, desk.user.id, desk.user.team, input.ticketId, input.subject, input.planHash, JSON.stringify(input.plan), input.why, JSON.stringify(input.steps), new Date(Date.now() + ttlMs).toISOString()],
   );
-  const approval = (await byId(db, id))!;
-  feed.emit('event', { type: 'approval.requested', approval });
-  return approval;
+  await announce(db, { type: 'approval.requested', id });
+  return (await byId(db, id))!;
 }
 
 export async function listApprovals(db: Sql, user: HubUser): Promise<HubApproval[]> {
@@ -83,7 +101,7 @@ export async function approvalFor(db: Sql, who: { desk?: HubDesk; user?: HubUser
   return a;
 }
 
-export async function decideApproval(db: Db, feed: ApprovalFeed, lead: HubUser, id: string, body: unknown): Promise<HubApproval> {
+export async function decideApproval(db: Db, lead: HubUser, id: string, body: unknown): Promise<HubApproval> {
   if (lead.role !== 'lead') throw new HubError(403, 'forbidden', 'only a lead gives second approvals');
   const d = parseOr400(SignedDecisionSchema, body, 'decision');
   if (d.requestId !== id) throw new HubError(400, 'wrong_request', `this decision is signed for request ${d.requestId}, not ${id}`);
@@ -101,8 +119,8 @@ export async function decideApproval(db: Db, feed: ApprovalFeed, lead: HubUser, 
     if (a.status !== 'pending') throw new HubError(409, 'already_decided', `request ${id} was already ${a.status} by ${a.decision?.lead ?? 'someone'}: a decision is given once`);
     if (a.planHash !== d.planHash) throw new HubError(409, 'wrong_plan_hash', `this decision is for plan ${d.planHash.slice(0, 12)}…, and the request is for plan ${a.planHash.slice(0, 12)}…: look at the request again`);
     await tx.query('UPDATE approvals SET status = $2, decided_by = $3, decision = $4 WHERE id = $1', [id, d.grant ? 'granted' : 'declined', lead.id, JSON.stringify(d)]);
+    await announce(tx, { type: 'approval.decided', id });
     return (await byId(tx, id))!;
   });
-  feed.emit('event', { type: 'approval.decided', approval: decided });
   return decided;
 }

@@ -1,11 +1,12 @@
 // Starts the hub: opens the database (PGlite in a data folder, or a PostgreSQL server), brings its
 // schema up to date, and serves the API. Stateless apart from the database: several hubs may share
-// one PostgreSQL (approval events then reach the leads connected to the hub that saw them).
+// one PostgreSQL (approval events reach every hub's leads through LISTEN/NOTIFY).
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { openDb, type Db, type DbOptions } from './db/db.ts';
 import { migrate } from './db/migrations.ts';
 import { hubApp, type HubAppOptions } from './app.ts';
+import { relayApprovals } from './approvals.ts';
 
 export interface HubServer {
   url: string;
@@ -24,7 +25,8 @@ export interface StartHubOptions extends DbOptions, Omit<HubAppOptions, 'db'> {
 export async function startHub(opts: StartHubOptions = {}): Promise<HubServer> {
   const db = opts.db ?? (await openDb(opts));
   await migrate(db);
-  const { app } = hubApp({ ...opts, db });
+  const { app, feed } = hubApp({ ...opts, db });
+  const unlisten = await relayApprovals(db, feed);
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 0 }, () => resolve(s));
@@ -40,6 +42,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<HubServer> {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await unlisten();
       if (!opts.db) await db.close();
     },
   };

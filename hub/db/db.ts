@@ -9,6 +9,8 @@ export interface Db extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** runs `work` in one transaction: everything it wrote is kept, or (on a throw) nothing */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** calls `handler` with each NOTIFY payload on `channel` (from any process on this database); returns how to stop */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

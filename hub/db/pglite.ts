@@ -12,6 +12,10 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     engine: 'pglite',
     query: run(pg),
     transaction: (work) => pg.transaction((tx) => work({ query: run(tx) })),
+    async listen(channel, handler) {
+      const stop = await pg.listen(channel, handler);
+      return () => stop();
+    },
     close: () => pg.close(),
   };
 }

@@ -24,6 +24,27 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         client.release();
       }
     },
+    async listen(channel, handler) {
+      // one connection of its own, kept: a pooled one would be handed to other queries. Lost, it
+      // is opened again (notifications sent meanwhile are missed; lists are read from the tables).
+      let client: pg.Client | undefined;
+      let stopped = false;
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url });
+        c.on('notification', (m) => m.channel === channel && m.payload !== undefined && handler(m.payload));
+        c.on('error', () => {
+          if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+        });
+        await c.connect();
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        client = c;
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
 }

@@ -186,3 +186,44 @@ describe.each(ENGINES)('second approvals across desks (%s)', (engine) => {
     expect(bad).toMatchObject({ status: 400, error: { code: 'invalid_input', message: /planHash/ } });
   });
 });
+
+describe('two hubs on one PostgreSQL database', () => {
+  const a = useHub('postgres');
+
+  it("a lead connected to one hub hears of a request another hub took, within a second", async () => {
+    const h = a();
+    // a second hub process-alike: its own pool and listener on the same database
+    const { startHub } = await import('../../hub/server.ts');
+    const { openDb } = await import('../../hub/db/db.ts');
+    const second = await startHub({ db: await openDb({ database: await databaseUrlOf(h) }) });
+    try {
+      const keys = leadKeys();
+      const lead = await h.person('lin', 'lead', 'two');
+      await h.call(lead, 'PUT', '/api/me/key', { publicKey: keys.publicKey });
+      await h.person('al', 'agent', 'two');
+      const desk = await h.desk('al');
+      // the lead's panel is connected to the second hub; the desk talks to the first
+      const onSecond = await listen({ ...h, hub: second } as TestHub, lead);
+      const sentAt = Date.now();
+      const asked = await requestSecondApproval(desk.client, { ticketId: '5', planHash: hashOf('x'), plan: {}, why: 'two hubs' });
+      if (!asked.ok) throw new Error(asked.error.message);
+      await expect.poll(() => onSecond.events.length, { timeout: 5_000 }).toBe(1);
+      expect(onSecond.events[0]!.at - sentAt).toBeLessThan(1_000);
+      // and decided through the second hub, the first one's desk sees it
+      const decision = keys.signDecision({ requestId: asked.data.id, planHash: hashOf('x'), grant: true, note: '', lead: 'lin', at: new Date().toISOString() });
+      const granted = await fetch(`${second.url}/api/approvals/${asked.data.id}/decision`, { method: 'POST', headers: { authorization: `Bearer ${lead}` }, body: JSON.stringify(decision) });
+      expect(granted.status).toBe(200);
+      expect(await approvalDecision(desk.client, asked.data.id, hashOf('x'), keys.publicKeyPem)).toMatchObject({ ok: true, data: { status: 'granted' } });
+      await expect.poll(() => onSecond.events.map((e) => e.type)).toEqual(['approval.requested', 'approval.decided']);
+      onSecond.close();
+    } finally {
+      await second.close();
+      await second.db.close();
+    }
+  });
+});
+
+async function databaseUrlOf(h: TestHub): Promise<string> {
+  const [row] = await h.db.query<{ db: string; port: number }>('SELECT current_database() AS db, inet_server_port() AS port');
+  return `postgres://postgres@127.0.0.1:${row!.port}/${row!.db}`;
+}
