@@ -15,8 +15,7 @@ import { EvidenceStore } from '../automations/runtime/evidence.ts';
 import { connectors } from '../automations/systems/index.ts';
 import { getTicket, listTickets, type Ticket } from '../automations/systems/helpdesk/actions.ts';
 import { secureHome } from './home-access.ts';
-import { connectDesk } from './hub/desk.ts';
-import type { HubUploader } from './hub/uploader.ts';
+import { connectDesk, type ConnectedDesk } from './hub/desk.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import type { SecretStore } from '../automations/runtime/secrets.ts';
 import type { CdpTransport } from '../automations/runtime/cdp-pipe.ts';
@@ -114,8 +113,8 @@ export class Legwork {
   agent: string;
   private readonly proposals = new Map<number, Proposed>();
   private readonly runs = new Map<string, RunHandle>();
-  /** sends finished runs to the team's hub when this desk is enrolled (core/hub/desk.ts) */
-  private hubUploader: HubUploader | null = null;
+  /** the team's hub when this desk is enrolled (core/hub/desk.ts): finished runs go there, its policy comes here */
+  hub: ConnectedDesk | null = null;
   /** runs in `runs` that have finished, oldest first */
   private readonly finishedRuns: string[] = [];
   /** what a run being started is about, for its trace's run_started */
@@ -160,7 +159,7 @@ export class Legwork {
     const runner = new ActionRunner({ ...runnerOptions, evidence: new EvidenceStore(path.join(opts.home, 'evidence')) });
     const legwork = new Legwork(opts.home, host, runner, new ActionRunner(runnerOptions), opts);
     await legwork.policy.load();
-    legwork.hubUploader = await connectDesk(opts.home, legwork.traces, notice);
+    legwork.hub = await connectDesk(opts.home, legwork.traces, notice, legwork.policy);
     return legwork;
   }
 
@@ -282,7 +281,7 @@ export class Legwork {
     void started.data.done.finally(() => {
       this.finishedRuns.push(started.data.runId);
       while (this.finishedRuns.length > RUNS_KEPT) this.runs.delete(this.finishedRuns.shift()!);
-      void this.hubUploader?.enqueue(started.data.runId).catch(() => undefined);
+      void this.hub?.uploader.enqueue(started.data.runId).catch(() => undefined);
     });
     return started;
   }
@@ -315,7 +314,7 @@ export class Legwork {
   }
 
   async close(): Promise<void> {
-    await this.hubUploader?.stop();
+    await this.hub?.close();
     await this.host.close();
   }
 }

@@ -7,6 +7,7 @@ import { signPolicy } from '../../core/policy/signing.ts';
 import { PolicyStore } from '../../core/policy/store.ts';
 import { approvalDecision, requestSecondApproval, syncPolicy } from '../../core/hub/sync.ts';
 import { HubApprovalEventSchema } from '../../shared/hub.ts';
+import { connectDesk } from '../../core/hub/desk.ts';
 import { ENGINES, leadKeys, useHub, type TestHub } from './fixtures.ts';
 
 const policy = (name: string, cap: number) => ({ version: 1, name, defaultMode: 'approve', actions: { adjust_charge: { mode: 'auto', caps: { auto: cap, approve: 100 } } } });
@@ -87,6 +88,24 @@ describe.each(ENGINES)('policies through the hub (%s)', (engine) => {
     const refusedHere = await syncPolicy(other.client, otherStore);
     expect(refusedHere.ok).toBe(false);
     expect(otherStore.current.policy.name).toBe('local');
+
+    // a connected Legwork desk takes the hub's policy on start, and a newer one when it syncs
+    const third = await h.desk('ann', 'ann-kiosk');
+    const thirdStore = new PolicyStore({ home: third.home });
+    await thirdStore.install(JSON.stringify(v1.data), keys.publicKeyPem);
+    const lines: string[] = [];
+    const connected = (await connectDesk(third.home, third.store, (l) => lines.push(l), thirdStore))!;
+    try {
+      expect(thirdStore.current.policy.name).toBe('v2 stricter');
+      const v3 = signPolicy(policy('v3 strictest', 0), keys.privateKeyPem, () => new Date('2026-03-01T00:00:00Z'));
+      if (!v3.ok) throw new Error('signing failed');
+      expect((await h.call(lead, 'POST', '/api/policies', v3.data)).status).toBe(201);
+      expect(await connected.syncPolicy()).toMatch(/"v3 strictest" from the hub is in force/);
+      expect((await thirdStore.load()).inForce.policy.name).toBe('v3 strictest');
+      expect(lines.join('\n')).toMatch(/v2 stricter/);
+    } finally {
+      await connected.close();
+    }
   });
 });
 

@@ -105,7 +105,8 @@ describe.each(ENGINES)('the desk uploader (%s)', (engine) => {
     const earlier = (await desk.run()).run;
     const open = await desk.run({ unfinished: true });
     const lines: string[] = [];
-    const uploader = (await connectDesk(desk.home, desk.store, (l) => lines.push(l)))!;
+    const connected = (await connectDesk(desk.home, desk.store, (l) => lines.push(l)))!;
+    const { uploader } = connected;
     try {
       expect(lines.join('\n')).toMatch(/runs go to the hub/);
       const listed = async () => (await h.call(h.admin, 'GET', '/api/runs?agent=xia')).body.runs.map((r: any) => r.run).sort();
@@ -115,10 +116,10 @@ describe.each(ENGINES)('the desk uploader (%s)', (engine) => {
       await uploader.enqueue(open.run);
       await expect.poll(listed, { timeout: 20_000 }).toEqual([earlier, later].sort());
       // the unfinished run is neither sent nor refused: it waits for its head
-      expect(files(uploader.outbox)).toEqual([open.run]);
+      await expect.poll(() => files(uploader.outbox)).toEqual([open.run]);
       expect(files(uploader.refusedDir)).toEqual([]);
     } finally {
-      await uploader.stop();
+      await connected.close();
     }
     // a home that is not enrolled has no uploader
     expect(await connectDesk(tempHome(), desk.store, () => undefined)).toBeNull();
