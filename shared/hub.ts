@@ -82,6 +82,10 @@ export const HubRunQuerySchema = z.object({
   outcome: z.union([RunOutcomeSchema, z.literal('running')]).optional(),
   verdict: z.union([VerdictSchema, z.literal('none')]).optional(),
   before: z.string().max(300).optional(),
+  /** a QA sample: every escalated run and this share (0..1) of the others, drawn by `seed` */
+  sample: z.coerce.number().min(0).max(1).optional(),
+  /** the same seed draws the same runs; a run's draw does not depend on the other runs */
+  seed: z.string().min(1).max(100).default('qa'),
   limit: Limit,
 });
 export type HubRunQuery = z.input<typeof HubRunQuerySchema>;

@@ -84,6 +84,11 @@ export async function listRuns(db: Sql, user: HubUser, query: HubRunQuery): Prom
   else if (q.outcome) add('r.outcome = ?', q.outcome);
   if (q.verdict === 'none') where.push('r.verdict IS NULL');
   else if (q.verdict) add('r.verdict = ?', q.verdict);
+  if (q.sample !== undefined) {
+    // a uniform draw from sha256(seed:run), compared on its first 48 bits
+    params.push(q.seed, Math.floor(q.sample * 2 ** 48));
+    where.push(`(r.escalated OR r.outcome = 'escalated' OR ('x' || substr(encode(sha256(convert_to($${params.length - 1} || ':' || r.run_id, 'UTF8')), 'hex'), 1, 12))::bit(48)::bigint < $${params.length}::bigint)`);
+  }
   if (q.before) {
     const [at, run] = decodeCursor(q.before);
     params.push(at, run);

@@ -62,6 +62,8 @@ describe.each(ENGINES)('runs on the hub (%s)', (engine) => {
     const desk = await h.desk('cy');
     const { run } = await desk.run({ outcome: 'escalated' });
     expect((await desk.client.request('POST', '/api/runs', await bundleOf(desk, run))).status).toBe(201);
+    // an escalation is always in the QA sample
+    expect((await h.call(qa, 'GET', '/api/runs?sample=0')).body.runs.map((r: any) => r.run)).toContain(run);
 
     expect((await h.call(agent, 'POST', `/api/runs/${run}/verdicts`, { verdict: 'pass' })).status).toBe(403);
     const bad = await h.call(qa, 'POST', `/api/runs/${run}/verdicts`, { verdict: 'great' });
@@ -119,6 +121,12 @@ describe.each(ENGINES)('runs on the hub (%s)', (engine) => {
     expect((await h.call(lead, 'GET', '/api/runs?agent=eve&desk=eve-desk')).body.runs).toHaveLength(5);
     expect((await h.call(lead, 'GET', '/api/runs?agent=nobody')).body.runs).toHaveLength(0);
     expect((await h.call(lead, 'GET', '/api/runs?before=garbage')).status).toBe(400);
+    // a QA sample: none of the others at share 0, all at share 1, the same runs for the same seed
+    expect((await h.call(lead, 'GET', '/api/runs?sample=0')).body.runs).toEqual([]);
+    expect((await h.call(lead, 'GET', '/api/runs?sample=1')).body.runs).toHaveLength(5);
+    const half = (await h.call(lead, 'GET', '/api/runs?sample=0.5&seed=s1')).body.runs.map((r: any) => r.run);
+    expect((await h.call(lead, 'GET', '/api/runs?sample=0.5&seed=s1')).body.runs.map((r: any) => r.run)).toEqual(half);
+    expect((await h.call(lead, 'GET', '/api/runs?sample=2')).status).toBe(400);
     const metrics = await h.call(lead, 'GET', '/api/metrics?by=agent');
     expect(metrics.body).toEqual([{ key: 'eve', runs: 5, completed: 5, escalated: 0, writes: 10, autoWrites: 5, autonomyRate: 0.5, medianRunMs: 90_000 }]);
     expect((await h.call(await h.person('ed', 'agent', 'paging'), 'GET', '/api/metrics')).status).toBe(403);
