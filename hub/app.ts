@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
-import { EnrollmentCodeInputSchema, EnrollSchema, DeskPolicyReportSchema, LeadKeySchema, LoginSchema, NewUserSchema, type HubApproval } from '../shared/hub.ts';
+import { ApprovalIdSchema, HubRunIdSchema, EnrollmentCodeInputSchema, EnrollSchema, DeskPolicyReportSchema, LeadKeySchema, LoginSchema, NewUserSchema, type HubApproval } from '../shared/hub.ts';
 import type { Db } from './db/db.ts';
 import { createEnrollment, enroll, listDesks, reportPolicy, verifyDeviceRequest, type HubDesk } from './desks.ts';
 import { HubError, parseOr400 } from './errors.ts';
@@ -87,6 +87,9 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
     return w.desk;
   };
 
+  const runParam = (c: Context): string => parseOr400(HubRunIdSchema, c.req.param('run'), 'run');
+  const approvalParam = (c: Context): string => parseOr400(ApprovalIdSchema, c.req.param('id'), 'approval request');
+
   // ---- people --------------------------------------------------------------------------------
   app.post('/api/login', async (c) => {
     const input = parseOr400(LoginSchema, json(await body(c)), 'sign-in');
@@ -148,13 +151,13 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
     return c.json(uploaded, uploaded.stored ? 201 : 200);
   });
   app.get('/api/runs', async (c) => c.json(await listRuns(db, await user(c), c.req.query())));
-  app.get('/api/runs/:run', async (c) => c.json(await runDetail(db, await user(c), c.req.param('run'))));
+  app.get('/api/runs/:run', async (c) => c.json(await runDetail(db, await user(c), runParam(c))));
   app.get('/api/runs/:run/bundle', async (c) => {
-    const bundle = await exportBundle(db, await user(c), c.req.param('run'));
+    const bundle = await exportBundle(db, await user(c), runParam(c));
     c.header('content-disposition', `attachment; filename="${bundle.run}.bundle.json"`);
     return c.json(bundle);
   });
-  app.post('/api/runs/:run/verdicts', async (c) => c.json(await recordVerdict(db, await user(c), c.req.param('run'), json(await body(c))), 201));
+  app.post('/api/runs/:run/verdicts', async (c) => c.json(await recordVerdict(db, await user(c), runParam(c), json(await body(c))), 201));
   app.get('/api/blobs/:sha', async (c) => {
     const u = await user(c);
     const sha = c.req.param('sha');
@@ -198,8 +201,8 @@ export function hubApp(opts: HubAppOptions): { app: Hono; feed: ApprovalFeed } {
       feed.off('event', send);
     });
   });
-  app.get('/api/approvals/:id', async (c) => c.json(await approvalFor(db, await who(c), c.req.param('id'))));
-  app.post('/api/approvals/:id/decision', async (c) => c.json(await decideApproval(db, await user(c), c.req.param('id'), json(await body(c)))));
+  app.get('/api/approvals/:id', async (c) => c.json(await approvalFor(db, await who(c), approvalParam(c))));
+  app.post('/api/approvals/:id/decision', async (c) => c.json(await decideApproval(db, await user(c), approvalParam(c), json(await body(c)))));
 
   // ---- metrics -------------------------------------------------------------------------------
   app.get('/api/metrics', async (c) => c.json(await teamMetrics(db, await user(c), c.req.query())));

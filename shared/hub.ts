@@ -192,3 +192,4 @@ export const HubMetricsRowSchema = z.object({
 export type HubMetricsRow = z.infer<typeof HubMetricsRowSchema>;
 
 export const HubRunIdSchema = RunIdSchema;
+export const ApprovalIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'an approval request id');
