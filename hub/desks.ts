@@ -66,9 +66,12 @@ export async function verifyDeviceRequest(db: Sql, req: { method: string; pathWi
   if (!signatureValid(row.public_key, deviceMessage(req.method, req.pathWithQuery, at, nonce, bodyHash), signature)) {
     throw new HubError(401, 'bad_signature', `the request is not signed by desk ${row.name}'s key`);
   }
-  const fresh = await db.query('INSERT INTO desk_nonces (desk_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING nonce', [deskId, nonce]);
+  // the nonce is kept and the desk marked seen in one statement (one round trip per request)
+  const fresh = await db.query(
+    `WITH n AS (INSERT INTO desk_nonces (desk_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING desk_id) UPDATE desks SET last_seen = now() WHERE id IN (SELECT desk_id FROM n) RETURNING id`,
+    [deskId, nonce],
+  );
   if (!fresh[0]) throw new HubError(401, 'replayed', 'this signed request was sent before: a replay is refused');
-  await db.query(`UPDATE desks SET last_seen = now() WHERE id = $1`, [deskId]);
   if (Math.random() < 0.01) await db.query(`DELETE FROM desk_nonces WHERE at < now() - interval '10 minutes'`);
   return { id: row.id, name: row.name, publicKey: row.public_key, user: toUser({ id: row.uid, name: row.uname, role: row.role, team: row.team, public_key: row.upk }) };
 }

@@ -85,8 +85,8 @@ async function storeVerified(db: Db, desk: HubDesk, bundle: TraceBundle): Promis
     for (const hash of hashes) {
       const bytes = opened.blob(hash)!;
       await tx.query('INSERT INTO blobs (sha256, size, bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [hash, bytes.length, bytes]);
-      await tx.query('INSERT INTO run_blobs (run_id, sha256) VALUES ($1, $2)', [bundle.run, hash]);
     }
+    if (hashes.length) await tx.query('INSERT INTO run_blobs (run_id, sha256) SELECT $1, unnest($2::text[])', [bundle.run, hashes]);
     return { run: bundle.run, headHash, stored: true, events: events.length, blobs: hashes.length };
   });
 }
