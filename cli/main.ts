@@ -12,6 +12,7 @@ import { traceCommand } from './commands/trace.ts';
 import { secretsCommand } from './commands/secrets.ts';
 import { approverCommand } from './commands/approver.ts';
 import { connectorCommand } from './commands/connector.ts';
+import { hubCommand } from './commands/hub.ts';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   sandbox: sandboxCommand,
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   secrets: secretsCommand,
   approver: approverCommand,
   connector: connectorCommand,
+  hub: hubCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

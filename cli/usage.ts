@@ -7,6 +7,7 @@ import { TRACE_USAGE } from './commands/trace.ts';
 import { SECRETS_USAGE } from './commands/secrets.ts';
 import { APPROVER_USAGE } from './commands/approver.ts';
 import { CONNECTOR_USAGE } from './commands/connector.ts';
+import { HUB_USAGE } from './commands/hub.ts';
 
 export class UsageError extends Error {}
 
@@ -37,7 +38,7 @@ ${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
                         show the diff, then verify the set and put it in force (same lead key as the policy)
   playbooks list [--json]
                         the playbooks in force, their rules in words and where they came from
-${TRACE_USAGE}${SECRETS_USAGE}${CONNECTOR_USAGE}  eval --tickets FILE.jsonl
+${TRACE_USAGE}${SECRETS_USAGE}${CONNECTOR_USAGE}${HUB_USAGE}  eval --tickets FILE.jsonl
                         plan and carry out every ticket of a corpus on a fresh sandbox, and judge
                         each end state against the gold state of its expected actions
       --planner P       offline (default) or llm (OPENAI_BASE_URL, OPENAI_API_KEY, llm.model)
@@ -48,11 +49,16 @@ ${TRACE_USAGE}${SECRETS_USAGE}${CONNECTOR_USAGE}  eval --tickets FILE.jsonl
                         6-step resolution and of each write action against a bare playwright-core
                         script; ticket → plan latency; a batch of corpus tickets end to end; trace
                         queries at 10,000 runs; peak memory
-      --only PARTS      some of: sandbox,overhead,actions,plan,batch,trace (default all)
+      --only PARTS      some of: sandbox,overhead,actions,plan,batch,trace,hub (default all)
       --rounds N        timed runs of each overhead case, each side (default 5)
       --latency MS      slow the sandbox's pages by MS for the run-overhead parts (default 0)
       --tickets FILE    the corpus for the plan and batch parts (default test/corpus/tickets.jsonl)
       --batch N         tickets in the batch (default 100); --concurrency N (default 2)
+      --hub-desks N --hub-runs N --hub-qa-rows N
+                        the hub's load: desks × runs each uploaded (default 200 × 50), and
+                        synthetic runs for its QA queries (default 1,000,000)
+      --hub-database URL
+                        PostgreSQL for the hub part (default a scratch cluster, Debian's postgresql)
       --json FILE       also write the figures as JSON
   help                  this text
 `;

@@ -16,6 +16,7 @@ import { HELPDESK_ACTIONS, type Ticket, type TicketPage } from '../shared/roles/
 import { configuredSystems, type ConfiguredSystems } from './config/connectors.ts';
 import type { AnyAction } from './executor/actions.ts';
 import { secureHome } from './home-access.ts';
+import { connectDesk, type ConnectedDesk } from './hub/desk.ts';
 import { secretStoreFor, type SystemsConfig } from './config/systems.ts';
 import type { SecretStore } from '../automations/runtime/secrets.ts';
 import type { CdpTransport } from '../automations/runtime/cdp-pipe.ts';
@@ -116,6 +117,8 @@ export class Legwork {
   agent: string;
   private readonly proposals = new Map<number, Proposed>();
   private readonly runs = new Map<string, RunHandle>();
+  /** the team's hub when this desk is enrolled (core/hub/desk.ts): finished runs go there, its policy comes here */
+  hub: ConnectedDesk | null = null;
   /** runs in `runs` that have finished, oldest first */
   private readonly finishedRuns: string[] = [];
   /** what a run being started is about, for its trace's run_started */
@@ -163,6 +166,7 @@ export class Legwork {
     await legwork.policy.load();
     const playbooks = await legwork.playbooks.load();
     if (playbooks.refused) notice(playbooks.refused);
+    legwork.hub = await connectDesk(opts.home, legwork.traces, notice, legwork.policy);
     return legwork;
   }
 
@@ -293,6 +297,7 @@ export class Legwork {
     void started.data.done.finally(() => {
       this.finishedRuns.push(started.data.runId);
       while (this.finishedRuns.length > RUNS_KEPT) this.runs.delete(this.finishedRuns.shift()!);
+      void this.hub?.uploader.enqueue(started.data.runId).catch(() => undefined);
     });
     return started;
   }
@@ -325,6 +330,7 @@ export class Legwork {
   }
 
   async close(): Promise<void> {
+    await this.hub?.close();
     await this.host.close();
   }
 }

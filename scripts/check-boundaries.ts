@@ -35,7 +35,8 @@ export const RULES: Record<string, Rule> = {
   renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand'], node: false },
   sandbox: { folders: [], typeFolders: ['shared'], packages: ['zod', 'hono', '@hono/node-server'], node: true },
   // a composition root: it wires the runtime and connectors for `bench` until core's executor does
-  cli: { folders: ['shared', 'core', 'sandbox', 'automations'], packages: ['zod', 'tsx'], typePackages: ['playwright-core'], node: true },
+  cli: { folders: ['shared', 'core', 'sandbox', 'automations', 'hub'], packages: ['zod', 'tsx'], typePackages: ['playwright-core'], node: true },
+  hub: { folders: ['shared', 'core'], packages: ['zod', 'hono', '@hono/node-server', '@electric-sql/pglite', 'pg', '@node-rs/argon2'], node: true },
   scripts: { folders: [], packages: [], node: true },
   test: { folders: [ANY], packages: [ANY], node: true },
 };

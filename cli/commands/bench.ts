@@ -14,13 +14,14 @@ import { measureResolution } from '../bench/resolution.ts';
 import { measurePlanLatency, quantile } from '../bench/planning.ts';
 import { chromiumProcesses, chromiumPssNow, memoryNow, PeakMemory, slope } from '../bench/memory.ts';
 import { benchTraceQueries } from '../bench/trace-queries.ts';
+import { benchHub } from '../bench/hub.ts';
 import { startWorker, type LegworkWorker } from '../eval/workers.ts';
 import { parseCorpus, runEval } from '../../core/eval/run-eval.ts';
 
 const PAGE_ROUNDS = 200;
 /** how fast a legacy tool's page answers, for the second overhead figure */
 const LEGACY_LATENCY_MS = 100;
-const PARTS = ['sandbox', 'overhead', 'actions', 'plan', 'batch', 'trace'] as const;
+const PARTS = ['sandbox', 'overhead', 'actions', 'plan', 'batch', 'trace', 'hub'] as const;
 type Part = (typeof PARTS)[number];
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../test/corpus/tickets.jsonl', import.meta.url));
 
@@ -82,6 +83,10 @@ export async function benchCommand(args: string[]): Promise<void> {
     tickets: { type: 'string' },
     batch: { type: 'string' },
     concurrency: { type: 'string' },
+    'hub-desks': { type: 'string' },
+    'hub-runs': { type: 'string' },
+    'hub-qa-rows': { type: 'string' },
+    'hub-database': { type: 'string' },
   });
   const latency = Number(flags.latency ?? 0);
   if (!Number.isInteger(latency) || latency < 0 || latency > 2000) throw new UsageError('--latency must be a whole number of milliseconds from 0 to 2000');
@@ -102,10 +107,11 @@ export async function benchCommand(args: string[]): Promise<void> {
   const say = (what: string) => process.stderr.write(`legwork bench: ${what}…\n`);
 
   const t0 = performance.now();
-  const sandbox = await startSandbox({ port: 0 });
-  figures.sandbox_start_ms = round(performance.now() - t0);
-  rows.push(['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms']);
-  try {
+  const needsSandbox = only.has('sandbox') || only.has('overhead') || only.has('actions');
+  const sandbox = needsSandbox ? await startSandbox({ port: 0 }) : undefined;
+  if (sandbox) figures.sandbox_start_ms = round(performance.now() - t0);
+  if (sandbox) rows.push(['sandbox start (seed + 5 listeners)', `${figures.sandbox_start_ms} ms`, '< 2000 ms']);
+  if (sandbox) try {
     if (only.has('sandbox')) {
       say('page latency');
       const pages = await pageLatency(sandbox);
@@ -209,6 +215,25 @@ export async function benchCommand(args: string[]): Promise<void> {
     Object.assign(figures, t);
     rows.push(['trace queries at 10,000 runs (index loaded)', `${t.trace_query_ms_10k} ms`, '< 200 ms (issue 5)']);
     rows.push(['  the same, each from a fresh store reading the index', `${t.trace_query_cold_ms_10k} ms`, '< 200 ms']);
+  }
+
+  if (only.has('hub')) {
+    const count = (flag: string | undefined, fallback: number, max: number, name: string) => {
+      const n = Number(flag ?? fallback);
+      if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}`);
+      return n;
+    };
+    const desks = count(flags['hub-desks'], 200, 2000, 'hub-desks');
+    const runsPerDesk = count(flags['hub-runs'], 50, 1000, 'hub-runs');
+    const qaRows = count(flags['hub-qa-rows'], 1_000_000, 10_000_000, 'hub-qa-rows');
+    say(`Legwork Hub: ${desks} desks × ${runsPerDesk} runs, QA queries over ${qaRows.toLocaleString('en')} rows, on PostgreSQL`);
+    const h = await benchHub({ desks, runsPerDesk, cut: 0.1, qaRows, ...(flags['hub-database'] ? { database: flags['hub-database'] } : {}), say });
+    Object.assign(figures, h);
+    rows.push([`hub upload: ${desks} desks × ${runsPerDesk} runs (10 % cut, sent again)`, `${h.hub_upload_runs_per_s} runs/s`, '— (issue 15)']);
+    rows.push(['  run end → visible in QA', `p50 ${h.hub_run_end_to_qa_ms_p50} ms, p95 ${h.hub_run_end_to_qa_ms_p95} ms`, '— (issue 15)']);
+    rows.push([`  ${h.hub_upload_cut} uploads cut half-way: lost, duplicated`, `${h.hub_upload_lost} lost, ${h.hub_upload_duplicated} duplicated`, '0, 0 (issue 15)']);
+    if ('hub_qa_ms_p95' in h) rows.push([`hub QA list/filter over ${qaRows.toLocaleString('en')} runs`, `p50 ${h.hub_qa_ms_p50} ms, p95 ${h.hub_qa_ms_p95} ms`, 'p95 < 200 ms (issue 15)']);
+    rows.push(['  hub RSS, peak under that load', `${h.hub_rss_mb_peak} MB`, '— (issue 15)']);
   }
 
   const mem = memory.stop();

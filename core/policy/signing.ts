@@ -14,15 +14,12 @@ import { z } from 'zod';
 import { fail, type Result } from '../../shared/errors.ts';
 import { canonicalJson } from '../../shared/plan.ts';
 import { parsePolicy, type Policy } from '../../shared/policy.ts';
+// the signed file's shape is the hub's contract too (a lead publishes it there)
+import { SignedPolicyFileSchema, type SignedPolicyFile } from '../../shared/hub.ts';
 import { writeFileDurable } from '../trace/durable.ts';
 import { keyFingerprint } from '../trace/keys.ts';
 
-export const SignedPolicyFileSchema = z.strictObject({
-  policy: z.record(z.string(), z.unknown()),
-  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits'),
-  signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'),
-});
-export type SignedPolicyFile = z.infer<typeof SignedPolicyFileSchema>;
+export { SignedPolicyFileSchema, type SignedPolicyFile };
 
 export interface VerifiedPolicy {
   policy: Policy;

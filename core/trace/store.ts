@@ -128,8 +128,8 @@ export class TraceStore {
     return this.verifyRaw(run, raw.data, opts.trustedKeys);
   }
 
-  /** Writes the run as one bundle file (events, head, blobs, public key, reviews). */
-  async exportRun(run: string, out: string): Promise<Result<{ file: string; events: number; blobs: number; finished: boolean }>> {
+  /** The run as one bundle (events, head, blobs, public key, reviews): what exportRun writes and the hub uploader sends. */
+  async bundleOf(run: string): Promise<Result<TraceBundle>> {
     const raw = await this.readRaw(run);
     if (!raw.ok) return raw;
     const events = raw.data.parsed.lines.map((l) => l.event ?? null);
@@ -140,23 +140,33 @@ export class TraceStore {
     }
     const head = raw.data.head ?? null;
     const headKey = head && typeof head === 'object' ? (head as { publicKey?: unknown }).publicKey : undefined;
-    const bundle: TraceBundle = {
-      format: 'legwork-trace-bundle',
-      version: 1,
-      run,
-      exportedAt: this.now().toISOString(),
-      events,
-      head,
-      publicKey: typeof headKey === 'string' ? headKey : ((await this.publicKey()) ?? ''),
-      blobs,
-      reviews: await this.reviews.of(run),
+    return {
+      ok: true,
+      data: {
+        format: 'legwork-trace-bundle',
+        version: 1,
+        run,
+        exportedAt: this.now().toISOString(),
+        events,
+        head,
+        publicKey: typeof headKey === 'string' ? headKey : ((await this.publicKey()) ?? ''),
+        blobs,
+        reviews: await this.reviews.of(run),
+      },
     };
+  }
+
+  /** Writes the run as one bundle file (events, head, blobs, public key, reviews). */
+  async exportRun(run: string, out: string): Promise<Result<{ file: string; events: number; blobs: number; finished: boolean }>> {
+    const made = await this.bundleOf(run);
+    if (!made.ok) return made;
+    const bundle = made.data;
     try {
       await writeFileDurable(path.resolve(out), JSON.stringify(bundle));
     } catch (e) {
       return fail('invalid_input', `cannot write ${out}: ${(e as Error).message}`);
     }
-    return { ok: true, data: { file: path.resolve(out), events: events.length, blobs: Object.keys(blobs).length, finished: head !== null } };
+    return { ok: true, data: { file: path.resolve(out), events: bundle.events.length, blobs: Object.keys(bundle.blobs).length, finished: bundle.head !== null } };
   }
 
   /** Records a QA verdict beside the trace; the run's own files are not touched. */
