@@ -4,7 +4,7 @@ import { fromSystem, originalMethodId, writeStep } from '../../../automations/pl
 import { applyRefusal } from './playbook-rules.ts';
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
 import { PATTERNS } from './extract.ts';
-import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, nameScore, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
+import { chooseVariant, clausesByItem, type Variant, everythingMeant, itemsMeant, mentions, nameScore, oneOfMeant, wishSentences, withoutOrderDescription } from './items.ts';
 import { describe } from './payment.ts';
 import { normalize, squashKey } from './text.ts';
 import { Draft, money, cents, statusFrom, isVerdict } from './draft.ts';
@@ -86,6 +86,11 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
     const meant = twins.filter((i) => said(i) === best);
     if (best === 0 || meant.length > 1) return draft.verdict({ kind: 'ask', what: `which of the ${order.items[twins[0]!]!.name} items of ${order.order_id} to change` });
     lines.splice(0, lines.length, ...lines.filter((i) => !twins.includes(i) || meant.includes(i)));
+  }
+  // "the gold smart watch" when the gold one is in another order: not this order's to change
+  for (const i of lines) {
+    const elsewhere = await describedElsewhere(order, order.items[i]!, (byItem.get(i) ?? []).join('\n'), customer, reader);
+    if (elsewhere) return draft.verdict({ kind: 'ask', what: `which ${order.items[i]!.name} you mean: the one in ${order.order_id} or the one in ${elsewhere}` });
   }
   const pairs: { old: OrderDetails['items'][number]; newId: string; newPrice: number; options: Record<string, string> }[] = [];
   for (const i of lines) {
@@ -171,6 +176,24 @@ async function otherProductWished(said: string, item: OrderDetails['items'][numb
       const hit = found.data.products.find((p) => p.product_id !== item.product_id && nameScore(wished, p.name) >= 2 && nameScore(wished, p.name) > own);
       if (hit) return hit.name;
     }
+  }
+  return null;
+}
+
+/**
+ * Another pending or delivered order of the customer holding the same product, whose item the words
+ * describe better as it is now (more of its current option values named): that order's id.
+ */
+async function describedElsewhere(order: OrderDetails, item: OrderDetails['items'][number], said: string, customer: CrmCustomer, reader: Reader): Promise<string | null> {
+  if (!item.product_id) return null;
+  const product = await reader.product(item.product_id);
+  if (!product.ok) return null;
+  const named = mentions(said, product.data);
+  const describing = (it: OrderDetails['items'][number]) => named.filter((m) => it.options[m.key] === m.value).length;
+  const here = describing(item);
+  for (const o of customer.orders.filter((x) => x.order_id !== order.order_id && (x.status === 'pending' || x.status === 'delivered'))) {
+    const got = await reader.order(o.order_id);
+    if (got.ok && got.data.items.some((it) => it.product_id === item.product_id && describing(it) > here)) return o.order_id;
   }
   return null;
 }

@@ -87,6 +87,9 @@ function reasonPicked(order: OrderDetails, said: string, ranked: readonly (typeo
 }
 // ---- addresses -------------------------------------------------------------------------------------
 
+/** A part of an address taken back ("correction: it's Apt 4B, not 3B"): never write the first version. */
+const CORRECTED = /\b(correction|i meant|typo|should (read|say)|wrong (apartment|apt|number|zip|street))\b|\bnot (apt\.? |suite |unit |#)?\w*\d\w*\b/;
+
 export function addressParams(address: NonNullable<ReturnType<typeof parseAddress>>) {
   const from = fromTicket('the address as the customer wrote it');
   return Object.fromEntries(Object.entries(address).map(([k, v]) => [k, { value: v, from }]));
@@ -100,6 +103,7 @@ export async function changeAddress(order: OrderDetails, text: string, draft: Dr
   const refused = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order });
   if (refused) return applyRefusal(draft, refused, what);
   const address = addressFor(text, 'order');
+  if (address && CORRECTED.test(normalize(text))) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} as it should be (part of it was corrected)` });
   if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
   const gated = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order, write: { order_id: order.order_id, ...address } });
   if (gated) return applyRefusal(draft, gated, what);
@@ -119,6 +123,7 @@ export async function changeAddress(order: OrderDetails, text: string, draft: Dr
 export async function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
   const address = addressFor(text, 'account');
+  if (address && CORRECTED.test(normalize(text))) return draft.verdict({ kind: 'ask', what: 'the full new default address as it should be (part of it was corrected)' });
   if (!address) return draft.verdict({ kind: 'ask', what: 'the full new default address for your account (street, apartment, city, state, ZIP)' });
   const gated = await draft.rules.refusal('change_default_address', 'modify_user_address', { customer, write: { user_id: customer.user_id, ...address } });
   if (gated) return applyRefusal(draft, gated, 'change the default address');

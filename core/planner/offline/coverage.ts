@@ -70,7 +70,7 @@ function itemWish(signals: Set<Signal>, text: string, names: string[]): Set<Sign
 }
 
 /** A part about another order than the one it stands beside: "my other delivery", "the other pending one". */
-const OTHER_ORDER = /\b(my|the|your|our) other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)\b/;
+export const OTHER_ORDER = /\b(my|the|your|our) other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)\b/;
 
 /** Words with which an order is only mentioned, kept or left alone. */
 const LEAVES_ALONE = /\b(keep(ing)?|nothing|leave|don'?t|do not|doesn'?t|not|still want|fine|arrived|received|got|came|love|great|perfect|happy|thanks?|thank you)\b/;
@@ -160,6 +160,18 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
       gaps.push({ text: `order ${id}`, what: `what you would like us to do with order ${id}` });
     }
   }
+  // "my other pending order, please cancel that too", "the other order should go there too": with no
+  // order numbers, a part pointing to another order needs the request served on a second order
+  if (contexts.length === 0) {
+    const kindsOf = (p: string) => [...signalsIn(p)].filter((k) => k !== 'information');
+    const written = [...signalsIn(text)].filter((k) => k !== 'information');
+    for (const p of requestParts(text)) {
+      if (!OTHER_ORDER.test(normalize(p))) continue;
+      const kinds = kindsOf(p).length > 0 ? kindsOf(p) : /\b(too|as well|also|same)\b/.test(normalize(p)) ? written : [];
+      const onTwo = kinds.some((kind) => new Set(requests.filter((r) => r.orderId && (SERVES[r.playbook] ?? []).includes(kind)).map((r) => r.orderId)).size >= 2);
+      if (kinds.length > 0 && !onTwo && !gaps.some((g) => g.text === p)) gaps.push({ text: p, what: `${KIND_WORDS[kinds[0]!]} on another order than the one served`, short: true });
+    }
+  }
   // "please cancel both", "two of my orders…": as many orders as the text counts must carry the request
   for (const p of requestParts(text)) {
     const t = normalize(p);
@@ -177,7 +189,7 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
 /** Orders counted in words: "both", "the two", "two of my orders" (a whole order is cancelled, so "cancel both" counts orders). */
 const ORDERS_COUNTED = /\b(both|two|three) (of )?(my |the |these |those )?(open |pending )?(orders|ones|deliveries|purchases)\b/;
 function ordersCounted(t: string): number {
-  const m = /\b(both|the two|two of|the three|three of|all three)\b/.exec(t) ?? ORDERS_COUNTED.exec(t);
+  const m = /\b(both|the two (orders|ones)|two of (my|the|these|those)|the three (orders|ones)|three of (my|the|these|those)|all three)\b/.exec(t) ?? ORDERS_COUNTED.exec(t);
   if (!m) return 0;
   return /three/.test(m[0]) ? 3 : 2;
 }

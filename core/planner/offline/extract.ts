@@ -68,7 +68,7 @@ export const PATTERNS = {
   change: /\b(change|switch|modify|replace|upgrade|instead|(one |a )?size (up|down|bigger|smaller|larger)|(get|have|want|need) the same (\w+ ){0,3}(in|but|with|just)|make (it|them|the)|rather have|prefer|want the|go for|could it be|should be (a |an |the )?(size )?\w+ (not|instead|rather)|(need|want|get) (a|an) (size )?\d+\b|wrong (size|colou?r))\w*/,
   payment: /\b(pay(ment)? (with|using|by|via)|pay (for )?(it|them|this|that|this one|the order|this order|that order|order \S+|the rest|everything) (with|using|by|via)|(change|switch|update|move|swap|transfer) (the )?(payment|method of payment|billing)|payment method (to|for)|charge (it|this|that|the order|order \S+) (to|on)|charge (it |this |the order |order \S+ )?(to |on )?my (visa|mastercard|amex|discover|paypal|credit card|card|gift card)|bill (it|the order) to|use my .{0,25} instead)\b/,
   /** an order shipped somewhere else */
-  address: /\b((ship|send|deliver|mail|redirect|forward)\w*\b(?![^.?!]{0,60}\bback\b)[^.?!]{0,60}?\bto\b|should go to|go to my|(shipping|delivery) address|address (for|of|on) (the |my |this )?order)\b/,
+  address: /\b((ship|send|deliver|mail|redirect|forward)\w*\b(?![^.?!]{0,60}\bback\b)[^.?!]{0,60}?\b(to|there)\b|should go to|go to my|(shipping|delivery) address|address (for|of|on) (the |my |this )?order)\b/,
   /** the customer's own default address */
   defaultAddress: /\b(default|account'?s address|(update|change) my address|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on))\b/,
   /** "I moved": a new home, which counts for the account when no order is named */
@@ -131,7 +131,7 @@ export function withoutQuestionsOnly(text: string): string {
 }
 
 /** An address said to be the one on file already ("…my current address, which is also what's on my profile"): no wish to change the account's. */
-const ALREADY_ON_FILE = /\b(which|that|it)('s| is) (also |already )?(what'?s |the one )?(on|in) (my|the) (profile|account|file)\b|\b(same as|matches) (the one )?(on|in)? ?(my|the) (profile|account|file)\b/g;
+const ALREADY_ON_FILE = /\b(which|that|it)('s| is) (also |already )(what'?s |the one )?(on|in) (my|the) (profile|account|file)\b|\b(which|that|it)('s| is) what'?s (on|in) (my|the) (profile|account|file)\b|\b(same as|matches) (the one )?(on|in)? ?(my|the) (profile|account|file)\b/g;
 
 export function requestsIn(whole: string): Set<RequestKind> {
   const found = new Set<RequestKind>();
@@ -151,7 +151,7 @@ export function requestsIn(whole: string): Set<RequestKind> {
   if (parseAddress(text)) {
     const forOrder = PATTERNS.address.test(t);
     if (forAccount) found.add('default_address');
-    if (forOrder && (!forAccount || /\b(order|package|it|them|#?w\d{7}) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (send|ship)/.test(t))) found.add('order_address');
+    if (forOrder && (!forAccount || /\b(order|package|it|them|#?w\d{7}) .{0,60}\bto\b|\bto .{0,30}\b(new (place|address)|there)\b|\b(also|and) (please )?(send|ship)|\bthere (too|as well)\b/.test(t))) found.add('order_address');
     if (!forAccount && !forOrder && /\baddress\b/.test(t)) found.add('order_address');
   }
   if (has(text, PATTERNS.information)) found.add('information');

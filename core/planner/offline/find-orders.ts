@@ -4,6 +4,7 @@ import type { PlaybookId } from '../../../shared/plan.ts';
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
 import { requestsIn, type RequestKind } from './extract.ts';
 import { nameScore } from './items.ts';
+import { OTHER_ORDER } from './coverage.ts';
 import { clauses, normalize, requestParts } from './text.ts';
 
 /**
@@ -29,6 +30,10 @@ export async function ordersNaming(
 
 /** A sentence telling to leave an order or item alone. */
 export const LEFT_ALONE = /\b(do not|don'?t|never|please don'?t) (touch|cancel|change|modify|return|do anything (to|with))\b|\bleave\b.{0,60}\b(alone|as it is|as is)\b|\b(i'?m|i am|i'?ll|i will|we'?ll|we will) keep(ing)?\b/;
+
+/** What follows a negation or exclusion up to the end of its clause: "not the one with the laptop". */
+const NEGATED_SPAN = /\b(not|never|didn'?t|did not|doesn'?t|does not|don'?t|do not|isn'?t|is not|wasn'?t|was not|hasn'?t|has not|except|other than|apart from|besides|excluding)\b[^.,;:!?()\n\u2014\u2013]*/gi;
+export const withoutNegated = (text: string) => text.replace(NEGATED_SPAN, ' ');
 
 /** A sentence that names another order only to say where something goes ("the same address my last order went to"). */
 const ADDRESS_BY_ORDER = /\b(same|that) (address|place|house|apartment)\b|\b(address|place) .{0,60}\b(went|goes|is going|was (delivered|sent|shipped))\b/;
@@ -108,7 +113,7 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
     const both = candidates.length === 2 && /\bboth\b/.test(normalize(part));
     // "White is my preference.": a wish of the same kind as the part before, naming no item of any
     // order, goes on with that part
-    const continues = candidates.length === 0 && previous && kinds.every((k) => previous!.kinds.includes(k)) && (await ordersNaming(part, every, customer, reader, { score: 1 })).length === 0;
+    const continues = candidates.length === 0 && previous && !OTHER_ORDER.test(normalize(part)) && kinds.every((k) => previous!.kinds.includes(k)) && (await ordersNaming(part, every, customer, reader, { score: 1 })).length === 0;
     if (continues) candidates.push(...previous!.ids);
     else if (candidates.length !== 1 && !both) {
       unmatched.push(part);
@@ -123,7 +128,10 @@ export async function ordersMeant(parts: string[], besides: Set<string>, custome
 /** Words naming an order (not the account) as what a new address is for. */
 export const ORDER_MEANT = /\b(my|the|this|an?) ([\w-]+ ){0,3}(order|package|parcel|shipment)\b(?! history)/;
 /** Orders as the agent's options: best named first, each with the items that matched. */
-export function orderCandidates(text: string, orders: OrderDetails[], kind: string) {
+export function orderCandidates(said: string, orders: OrderDetails[], kind: string) {
+  // products named under a negation ("not the one with the laptop", "it did NOT come with the
+  // notebook") rule their order out: they never count for it
+  const text = withoutNegated(said);
   // the order naming most of what the text names comes first ("the order that also had the pet bed")
   const score = (o: OrderDetails) => [...new Set(o.items.map((it) => it.name))].reduce((sum, name) => sum + Math.min(2, nameScore(text, name)), 0);
   return [...orders]

@@ -7,7 +7,7 @@ import { Draft } from './draft.ts';
 import { changeItems } from './compose-items.ts';
 
 /** A wish for another variant, said without a change word: "medium would be ideal", "I'd like the same boots in an 8". */
-export const PREFERS = /\b(would like|'d like|i want|i need|prefer\w*|would be (ideal|great|perfect|better|nice|best)|rather|instead|if (there'?s|there is|you have|they have) no|if not|works? better|fit(s)? better|this time|if possible|should be|needs? to be|(can|could) (you|we|i) (get|make|bump|switch|swap|upgrade|go|move|have))\b/;
+export const PREFERS = /\b(would like|'d like|i want|i need|prefer\w*|would be (ideal|great|perfect|better|nice|best)|rather|instead|if (there'?s|there is|you have|they have) no|if not|works? better|fit(s)? better|this time|if possible|should be|needs? to be|(can|could) (you|we|i) (bump (it|them) up|upgrade|switch|swap|change|make) (it |them |that |this )?(to|for|into)|(can|could) (i|we) (get|have) (the|a|an) )\b/;
 
 /**
  * Item wishes no request served: a paragraph that names an item of one of the customer's pending or
@@ -27,10 +27,17 @@ export async function serveItemWishes(text: string, customer: CrmCustomer, reade
   // an item that several of these orders hold is the one order's the plan already acts on ("send it to
   // my new place… the sunglasses in that order: black frame"); else no order's for sure
   const inPlan = new Set(draft.requests.flatMap((r) => (r.orderId ? [r.orderId] : [])));
-  const holderOf = (name: string) => {
+  // …but first by the words that describe the item as it is ("the gold smart watch"): the holder whose
+  // item has more of the values the paragraph names is the one
+  const holderOf = (name: string, named: { key: string; value: string }[]) => {
     const holders = open.filter((o) => o.items.some((it) => it.name === name));
-    const planned = holders.filter((o) => inPlan.has(o.order_id));
-    return holders.length === 1 ? holders[0]!.order_id : planned.length === 1 ? planned[0]!.order_id : null;
+    if (holders.length === 1) return holders[0]!.order_id;
+    const describing = (o: OrderDetails) => Math.max(...o.items.filter((it) => it.name === name).map((it) => named.filter((m) => it.options[m.key] === m.value).length));
+    const best = Math.max(...holders.map(describing));
+    const described = holders.filter((o) => describing(o) === best);
+    if (described.length === 1) return described[0]!.order_id;
+    const planned = described.filter((o) => inPlan.has(o.order_id));
+    return planned.length === 1 ? planned[0]!.order_id : null;
   };
   const unplaced = new Set<string>();
   // per order, the paragraphs wishing for another variant of one of its items, and those items
@@ -41,8 +48,9 @@ export async function serveItemWishes(text: string, customer: CrmCustomer, reade
       const named = order.items.filter((it) => it.product_id && clauses(paragraph).some((c) => !describesOrder(c) && nameScore(withoutOrderDescription(c), it.name) >= 2));
       for (const it of named) {
         const product = await reader.product(it.product_id!);
-        if (!product.ok || !mentions(paragraph, product.data).some((m) => it.options[m.key] !== undefined && it.options[m.key] !== m.value)) continue;
-        const holder = holderOf(it.name);
+        const said = product.ok ? mentions(paragraph, product.data) : [];
+        if (!said.some((m) => it.options[m.key] !== undefined && it.options[m.key] !== m.value)) continue;
+        const holder = holderOf(it.name, said);
         if (holder !== order.order_id) {
           if (holder === null) unplaced.add(it.name);
           continue;

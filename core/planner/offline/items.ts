@@ -424,7 +424,8 @@ export function withoutOrderDescription(text: string): string {
       ' ',
     )
     // "the espresso machine I ordered with the digital camera", "the kettle, along with the e-reader"
-    .replace(/\b(?:(?:ordered|bought|got|purchased|came|arrived|delivered)\s+(?:it\s+|them\s+)?(?:together |along )?with|along with|together with|alongside)\b.*?(?=\.(?!\d)|[;:!?()\n\u2014\u2013]|,\s*(?:i|i'd|i'm|we|please|can|could|would|so|but)\b|\s(?:i|we)\s|$)/gi, ' ');
+    // (only after a buying verb: "return the umbrella along with the e-reader" asks for both)
+    .replace(/(?<=\b(?:ordered|bought|got|purchased|received|came|arrived|delivered)\b[^.;:!?\n]{0,60}?)\s*\b(?:along with|together with|alongside|with)\b.*?(?=\.(?!\d)|[;:!?()\n\u2014\u2013]|,\s*(?:i|i'd|i'm|we|please|can|could|would|so|but)\b|\s(?:i|we)\s|$)/gi, ' ');
 }
 
 /** Words that continue the wish before them with another item ("the running shoes too"). */

@@ -98,9 +98,12 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   // "the shipping address of my pending order": an order's, though no number says which
   const ofAnOrder = requests.has('order_address') && !requests.has('default_address') && ORDER_MEANT.test(normalize(text));
   // no order named: a new address is the account's ("I've moved to …, please update my address")
+  // "fix the address on my profile, and ship my pending order there too": both, the account's first
+  const both = requests.has('default_address') && requests.has('order_address') && ORDER_MEANT.test(normalize(text)) && /\b(too|also|as well|there)\b/.test(normalize(text));
   if (!ofAnOrder && (requests.has('default_address') || (parseAddress(text) && (PATTERNS.moved.test(normalize(text)) || requests.has('order_address'))))) {
     await changeDefaultAddress(customer, text, draft);
-    return;
+    if (!both) return;
+    requests.delete('default_address');
   }
   const writeKinds = [...requests].filter((r) => r !== 'information' && r !== 'payment');
   if (writeKinds.length === 0) {
