@@ -131,13 +131,14 @@ describe('an address said to be the one on file already', () => {
 });
 
 describe('payment methods and reasons said once for the message', () => {
-  it('a method named as how the order was paid is not where the difference goes', async () => {
+  it('a method named as how the order was paid, beside another named for the difference, is never guessed between', async () => {
     const p = await planOffline(
       { id: 9, requester_name: 'Ethan', requester_email: 'ethan.thomas7730@example.com', subject: 'watch', body: 'My order with the smartphone and the smart watch (I paid with a gift card) has not shipped. I would like the watch in silver instead of black, or gold if there is no silver; same silicone band and screen. Put the difference on my PayPal please.' },
       worldReadTool(world),
     );
-    expect(p.outcome, p.reason).toBe('resolve');
-    expect(benchmarkWrites(p).map((w) => w.kwargs.payment_method_id)).toEqual(['paypal_6982172']);
+    // PayPal, or a question naming both — never the gift card alone
+    const methods = benchmarkWrites(p).map((w) => w.kwargs.payment_method_id);
+    expect(methods.length === 0 ? p.outcome : methods, p.reason).toEqual(methods.length === 0 ? 'ask' : ['paypal_6982172']);
   });
 
   it('orders counted in words must all carry the request, or nothing is written', async () => {
@@ -165,10 +166,11 @@ describe('a plan waiting for the agent\'s choice', () => {
 
 describe('what an item may become', () => {
   it('another product of the catalogue asked for in exchange is handed over, never written as a variant of either', async () => {
-    const p = await planOffline(
-      { id: 9, requester_name: 'Daiki', requester_email: 'daiki.hernandez2148@example.com', subject: 'kettle', body: 'Could you swap my electric kettle for one of your tea kettles? A glass one, 1.5 litres. Use my Visa for any difference.' },
-      worldReadTool(world),
-    );
+    const ticket = { id: 9, requester_name: 'Daiki', requester_email: 'daiki.hernandez2148@example.com', subject: 'kettle', body: 'Could you swap my electric kettle for one of your tea kettles? A glass one, 1.5 litres. Use my Visa for any difference.' };
+    let p = await planOffline(ticket, worldReadTool(world));
+    // the tea kettle the customer owns may make the order a choice: the agent picks the electric kettle's
+    const order = p.choices.find((c) => c.about === 'order');
+    if (order) p = await planOffline(ticket, worldReadTool(world), { picks: { [order.id]: order.options.find((o) => o.label.includes('Electric Kettle'))!.id } });
     expect(p.outcome, p.reason).toBe('escalate');
     expect(p.reason).toMatch(/Tea Kettle instead of the Electric Kettle/);
     expect(benchmarkWrites(p)).toEqual([]);

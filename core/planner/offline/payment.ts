@@ -15,8 +15,6 @@ export interface Wish {
   brand?: string;
   lastFour?: string;
   original?: boolean;
-  /** said as how the order was paid ("(paid with a gift card)"), not where money should go */
-  described?: boolean;
   at: number;
 }
 
@@ -29,7 +27,7 @@ export function wishes(text: string): Wish[] {
     // "instead of the gift card"
     if (/\binstead of( my| the)?\s*$/.test(before)) return;
     void len;
-    out.push(/\b(paid|bought|purchased|ordered) (it |them |this |that )?(with|using|by|via|on) (a |an |my |the )?$/.test(before) ? { ...w, described: true } : w);
+    out.push(w);
   };
   for (const m of t.matchAll(/\bpaypal\b/g)) add({ source: 'paypal', at: m.index }, 6);
   for (const m of t.matchAll(/\bgift ?cards?\b/g)) add({ source: 'gift_card', at: m.index }, 9);
@@ -41,11 +39,7 @@ export function wishes(text: string): Wish[] {
     if (/gift ?$/.test(before)) continue;
     add({ source: 'credit_card', ...(m[1] ? { lastFour: m[1] } : {}), at: m.index }, m[0].length);
   }
-  for (const m of t.matchAll(/\b(original (payment|method|card)|(same|the) (card|method|account) i (used|paid)|i paid with|like i paid|how i paid|paid (it )?with|same (payment )?method|the way i paid|same way)\b/g)) {
-    // "paid with a gift card": the method is named right after, and that mention says it
-    if (/^\s*(a |an |my |the )?(gift|paypal|visa|master|amex|american|discover|credit|debit|card)/.test(t.slice(m.index + m[0].length))) continue;
-    add({ original: true, at: m.index }, m[0].length);
-  }
+  for (const m of t.matchAll(/\b(original (payment|method|card)|(same|the) (card|method|account) i (used|paid)|i paid with|like i paid|how i paid|paid (it )?with|same (payment )?method|the way i paid|same way)\b/g)) add({ original: true, at: m.index }, m[0].length);
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -56,10 +50,7 @@ export function wishes(text: string): Wish[] {
 export function chooseMethod(text: string, methods: Method[], original?: string): MethodChoice {
   const found = new Map<string, { method: Method; how: string }>();
   let vague: string | undefined;
-  const all = wishes(text);
-  // a method named only as how the order was paid counts when nothing else is named
-  const said = all.some((w) => !w.described) ? all.filter((w) => !w.described) : all;
-  for (const w of said) {
+  for (const w of wishes(text)) {
     let fits = methods.filter((m) => (w.source ? m.source === w.source : true));
     if (w.brand) fits = fits.filter((m) => (m.brand ?? '').toLowerCase() === w.brand);
     if (w.lastFour) fits = fits.filter((m) => m.last_four === w.lastFour);
