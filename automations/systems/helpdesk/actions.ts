@@ -1,5 +1,4 @@
 // The helpdesk (SupportDesk): read the queue and tickets; reply, note, status, assignee.
-import type { z } from 'zod';
 import { HELPDESK_ACTIONS, type HelpdeskStatus, type Ticket } from '../../../shared/roles/helpdesk.ts';
 import { defineSystem } from '../../runtime/system.ts';
 import { defineAction, type ActionContext } from '../../runtime/action.ts';
