@@ -373,7 +373,7 @@ describe('the variant layout', () => {
     const id = await fileTicket('Variant layout ticket');
     const page = await openPage();
     const standard = { cls: await ticketTable(page).getAttribute('class'), headers: await ticketTable(page).getByRole('columnheader').allTextContents() };
-    expect(standard).toEqual({ cls: 'grid', headers: ['#', 'Subject', 'Requester', 'Status', 'Assignee', 'Created'] });
+    expect(standard).toEqual({ cls: 'grid', headers: ['#', 'Subject', 'Preview', 'Requester', 'Status', 'Assignee', 'Created'] });
 
     await control(sandbox, 'POST', '/faults', { helpdesk: { layout: 'variant' } });
     await page.reload();
