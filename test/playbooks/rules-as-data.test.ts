@@ -3,7 +3,7 @@
 // playbook as data ("resend the order confirmation"), signs and installs both with the `legwork
 // playbooks` command, and the next plans Legwork makes against the real sandbox in Chromium follow
 // them. A set with an ill-typed rule is then refused with its line, and the installed set stays.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,9 +56,21 @@ let legwork: Legwork;
 let orders: Record<string, Order>;
 let users: Record<string, User>;
 
-function legworkCli(...args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/legwork.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LEGWORK_HOME: home } });
-  return { code: res.status, out: res.stdout, err: res.stderr };
+// async, not spawnSync: a blocked event loop lets the sandbox's idle keep-alive sockets expire under
+// the client, and the next request then fails with ECONNRESET on a loaded machine
+function legworkCli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/legwork.js'), ...args], { cwd: ROOT, env: { ...process.env, LEGWORK_HOME: home } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
 }
 
 /** A delivered one-item order whose delivery the page dates `older` or not than 30 days. */
@@ -114,10 +126,10 @@ describe('a rule and a playbook added as data, signed and installed', () => {
     const returns = path.join(dir, 'return_items.yaml');
     writeFileSync(returns, readFileSync(returns, 'utf8').replace('rules:\n', `rules:\n${WITHIN_30_DAYS}`));
     writeFileSync(path.join(dir, 'resend_order_confirmation.yaml'), RESEND);
-    expect(legworkCli('policy', 'keygen', '--out', path.join(work, 'keys')).code).toBe(0);
-    const signed = legworkCli('playbooks', 'sign', dir, '--key', path.join(work, 'keys/lead.key.pem'), '--out', path.join(work, 'v1.json'));
+    expect((await legworkCli('policy', 'keygen', '--out', path.join(work, 'keys'))).code).toBe(0);
+    const signed = await legworkCli('playbooks', 'sign', dir, '--key', path.join(work, 'keys/lead.key.pem'), '--out', path.join(work, 'v1.json'));
     expect(signed.err).toBe('');
-    const installed = legworkCli('playbooks', 'install', path.join(work, 'v1.json'), '--key', path.join(work, 'keys/lead.pub.pem'));
+    const installed = await legworkCli('playbooks', 'install', path.join(work, 'v1.json'), '--key', path.join(work, 'keys/lead.pub.pem'));
     expect(installed.code, installed.err).toBe(0);
     expect(installed.out).toContain('return_items: rule added: within_30_days (returns only within 30 days of delivery)');
     expect(installed.out).toContain('resend_order_confirmation: added: Resend the order confirmation');
@@ -150,10 +162,10 @@ describe('a rule and a playbook added as data, signed and installed', () => {
 
     // a set whose rule does not type-check is refused with its line; the installed set stays in force
     writeFileSync(returns, readFileSync(returns, 'utf8').replace('check: has(order.delivered_on) && now', 'check: order.delivered_on && now'));
-    const bad = legworkCli('playbooks', 'sign', dir, '--key', path.join(work, 'keys/lead.key.pem'), '--out', path.join(work, 'v2.json'));
+    const bad = await legworkCli('playbooks', 'sign', dir, '--key', path.join(work, 'keys/lead.key.pem'), '--out', path.join(work, 'v2.json'));
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/return_items\.yaml:12: rules\.0\.check: /);
     expect(writes(await returnOf(late))).not.toContain('return_delivered_order_items');
-    expect(legworkCli('playbooks', 'list').out).toContain('In force: playbook set version 1 (11 playbooks)');
+    expect((await legworkCli('playbooks', 'list')).out).toContain('In force: playbook set version 1 (11 playbooks)');
   }, 300_000);
 });
