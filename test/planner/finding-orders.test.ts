@@ -136,9 +136,10 @@ describe('payment methods and reasons said once for the message', () => {
       { id: 9, requester_name: 'Ethan', requester_email: 'ethan.thomas7730@example.com', subject: 'watch', body: 'My order with the smartphone and the smart watch (I paid with a gift card) has not shipped. I would like the watch in silver instead of black, or gold if there is no silver; same silicone band and screen. Put the difference on my PayPal please.' },
       worldReadTool(world),
     );
-    // PayPal, or a question naming both — never the gift card alone
+    // PayPal, or the agent's pick between both with PayPal first — never the gift card alone
     const methods = benchmarkWrites(p).map((w) => w.kwargs.payment_method_id);
-    expect(methods.length === 0 ? p.outcome : methods, p.reason).toEqual(methods.length === 0 ? 'ask' : ['paypal_6982172']);
+    if (methods.length > 0) expect(methods).toEqual(['paypal_6982172']);
+    else expect(p.choices.find((c) => c.about === 'payment_method')?.options[0]?.label, p.reason).toBe('PayPal');
   });
 
   it('orders counted in words must all carry the request, or nothing is written', async () => {

@@ -22,7 +22,8 @@ export async function returnItems(order: OrderDetails, text: string, customer: C
   if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
-  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text });
+  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text, draft });
+  if (picked === null) return;
   if (isVerdict(picked)) {
     const methods = await methodsOf(customer, reader);
     const original = methods?.find((m) => m.id === originalMethodId(order));
@@ -112,7 +113,8 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
   // an item waiting for the agent's pick: the write waits with it (never half the items)
   if (pairs.length < lines.length) return;
   const difference = pairs.reduce((s, p) => s + cents(p.newPrice) - cents(p.old.price), 0) / 100;
-  const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`, { wholeText: draft.text });
+  const picked = await methodFor(order, text, customer, reader, `the price difference (${money(difference)})`, { wholeText: draft.text, draft });
+  if (picked === null) return;
   if (isVerdict(picked)) return draft.verdict(picked);
   const gated = await draft.rules.refusal(playbook, action, {
     order,

@@ -14,22 +14,30 @@ export async function methodsOf(customer: CrmCustomer, reader: Reader): Promise<
   return r.ok ? r.data.payment_methods : null;
 }
 
-/** The method the text names for money moving on this order, or the verdict. */
+type Method = PaymentMethods['payment_methods'][number];
+
+/**
+ * The method the text names for money moving on this order, or the verdict. With a draft, methods
+ * the text names several of (one as how the order was paid, one for this) are offered to the agent as
+ * a choice instead of a question to the customer; `null` then means the write waits for the pick. A
+ * text that names none is asked: the policy wants the customer's own word on where money goes.
+ */
 export async function methodFor(
   order: OrderDetails,
   text: string,
   customer: CrmCustomer,
   reader: Reader,
   purpose: string,
-  opts: { exclude?: string; wholeText?: string } = {},
-): Promise<{ method: PaymentMethods['payment_methods'][number]; how: string } | Verdict> {
+  opts: { exclude?: string; wholeText?: string; draft?: Draft } = {},
+): Promise<{ method: Method; how: string } | Verdict | null> {
   const all = await methodsOf(customer, reader);
   if (!all) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
   // the method being replaced is never the new one, whatever words name it ("from my gift card to …")
   const methods = all.filter((m) => m.id !== opts.exclude);
-  let picked = chooseMethod(text, methods, originalMethodId(order));
+  const original = originalMethodId(order);
+  let picked = chooseMethod(text, methods, original);
   // a wish said once for the whole message ("card on file for both", "all differences to my PayPal")
-  if (!picked.ok && 'none' in picked && opts.wholeText) picked = chooseMethod(opts.wholeText, methods, originalMethodId(order));
+  if (!picked.ok && 'none' in picked && opts.wholeText) picked = chooseMethod(opts.wholeText, methods, original);
   if (picked.ok) return { method: picked.method, how: picked.how };
   // the customer has only one possible method and names none: nothing to choose
   if (methods.length === 1 && 'none' in picked) return { method: methods[0]!, how: `${describe(methods[0]!)} (the only payment method on the account)` };
@@ -39,17 +47,41 @@ export async function methodFor(
       const cards = methods.filter((m) => m.source === 'credit_card');
       if (cards.length === 1) return { method: cards[0]!, how: describe(cards[0]!) };
     }
+    // nothing named: the policy wants the customer's own word on where money goes, so this is asked
     return { kind: 'ask', what: `which payment method to use for ${purpose} (${methods.map(describe).join(', ')})` };
   }
-  return { kind: 'ask', what: picked.reason };
+  const ask: Verdict = { kind: 'ask', what: picked.reason };
+  if (!opts.draft || picked.candidates.length < 2) return ask;
+  return agentPicks(
+    opts.draft,
+    purpose,
+    picked.candidates.map((c) => ({ method: c.method, why: c.described ? 'the message names it as how the order was paid' : 'the message names it for this' })),
+    ask,
+  );
 }
+
+/** The agent's pick among payment methods, or null while the choice waits (the write waits with it). */
+function agentPicks(draft: Draft, purpose: string, candidates: { method: Method; why: string }[], fallback: Verdict): { method: Method; how: string } | Verdict | null {
+  if (candidates.length === 0) return fallback;
+  const got = draft.choices.pick(
+    'payment_method',
+    `Which payment method for ${purpose}?`,
+    candidates.map((c) => ({ value: c.method, label: describe(c.method), why: c.why, effect: `${purpose} goes through ${describe(c.method)}` })),
+    { confirm: true },
+  );
+  if (got) return { method: got.value, how: describe(got.value) };
+  draft.waiting.push(`which payment method for ${purpose}`);
+  return null;
+}
+
 export async function changePayment(order: OrderDetails, text: string, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_payment_method', summary: `pay ${order.order_id} with another method`, orderId: order.order_id });
   const what = `change payment of ${order.order_id}`;
   const refused = await draft.rules.refusal('change_payment_method', 'modify_pending_order_payment', { order });
   if (refused) return applyRefusal(draft, refused, what);
   const sentences = text.split(/(?<=[.!?\n])/).filter((s) => PATTERNS.payment.test(normalize(s)));
-  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`, { exclude: originalMethodId(order), wholeText: draft.text });
+  const picked = await methodFor(order, sentences.join(' ') || text, customer, reader, `paying ${order.order_id}`, { exclude: originalMethodId(order), wholeText: draft.text, draft });
+  if (picked === null) return;
   if (isVerdict(picked)) return draft.verdict(picked);
   const gated = await draft.rules.refusal('change_payment_method', 'modify_pending_order_payment', {
     order,

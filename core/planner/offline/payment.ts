@@ -6,7 +6,18 @@ import { normalize } from './text.ts';
 
 type Method = PaymentMethods['payment_methods'][number];
 
-export type MethodChoice = { ok: true; method: Method; how: string } | { ok: false; reason: string } | { ok: false; none: true };
+export interface Named {
+  method: Method;
+  how: string;
+  /** said as how the order was paid ("(paid with a gift card)"), not where money should go */
+  described: boolean;
+}
+
+export type MethodChoice =
+  | { ok: true; method: Method; how: string }
+  /** several methods fit what the text says: the agent picks among `candidates` (best first) */
+  | { ok: false; reason: string; candidates: Named[] }
+  | { ok: false; none: true };
 
 const BRANDS = ['visa', 'mastercard', 'amex', 'american express', 'discover'];
 
@@ -15,8 +26,13 @@ export interface Wish {
   brand?: string;
   lastFour?: string;
   original?: boolean;
+  /** said as how the order was paid, not where money should go */
+  described?: boolean;
   at: number;
 }
+
+const DESCRIBED = /\b(paid|bought|purchased|ordered) (it |them |this |that )?(with|using|by|via|on) (a |an |my |the )?$/;
+const METHOD_NAMED_NEXT = /^\s*(a |an |my |the )?(gift|paypal|visa|master|amex|american|discover|credit|debit|card)/;
 
 export function wishes(text: string): Wish[] {
   const t = normalize(text).replace(/master card/g, 'mastercard').replace(/pay pal/g, 'paypal').replace(/gift-card|giftcard/g, 'gift card');
@@ -27,7 +43,7 @@ export function wishes(text: string): Wish[] {
     // "instead of the gift card"
     if (/\binstead of( my| the)?\s*$/.test(before)) return;
     void len;
-    out.push(w);
+    out.push(DESCRIBED.test(before) ? { ...w, described: true } : w);
   };
   for (const m of t.matchAll(/\bpaypal\b/g)) add({ source: 'paypal', at: m.index }, 6);
   for (const m of t.matchAll(/\bgift ?cards?\b/g)) add({ source: 'gift_card', at: m.index }, 9);
@@ -39,17 +55,23 @@ export function wishes(text: string): Wish[] {
     if (/gift ?$/.test(before)) continue;
     add({ source: 'credit_card', ...(m[1] ? { lastFour: m[1] } : {}), at: m.index }, m[0].length);
   }
-  for (const m of t.matchAll(/\b(original (payment|method|card)|(same|the) (card|method|account) i (used|paid)|i paid with|like i paid|how i paid|paid (it )?with|same (payment )?method|the way i paid|same way)\b/g)) add({ original: true, at: m.index }, m[0].length);
+  for (const m of t.matchAll(/\b(original (payment|method|card)|(same|the) (card|method|account) i (used|paid)|i paid with|like i paid|how i paid|paid (it )?with|same (payment )?method|the way i paid|same way)\b/g)) {
+    // "paid with my PayPal": the method is named right after, and that mention says which
+    if (METHOD_NAMED_NEXT.test(t.slice(m.index + m[0].length))) continue;
+    add({ original: true, at: m.index }, m[0].length);
+  }
   return out.sort((a, b) => a.at - b.at);
 }
 
 /**
  * The one method the text asks for. `original` is the order's original method id (for "the card I
- * paid with"). Several different methods named → ambiguous; none → `{none: true}`.
+ * paid with"). Several different methods named → the candidates, methods said as where money should
+ * go before those said as how the order was paid; none → `{none: true}`.
  */
 export function chooseMethod(text: string, methods: Method[], original?: string): MethodChoice {
-  const found = new Map<string, { method: Method; how: string }>();
+  const found = new Map<string, Named>();
   let vague: string | undefined;
+  let vagueFits: Method[] = [];
   for (const w of wishes(text)) {
     let fits = methods.filter((m) => (w.source ? m.source === w.source : true));
     if (w.brand) fits = fits.filter((m) => (m.brand ?? '').toLowerCase() === w.brand);
@@ -61,14 +83,21 @@ export function chooseMethod(text: string, methods: Method[], original?: string)
     }
     if (fits.length === 1) {
       const m = fits[0]!;
-      found.set(m.id, { method: m, how: w.original ? `original payment method (${describe(m)})` : describe(m) });
+      const prior = found.get(m.id);
+      found.set(m.id, { method: m, how: w.original ? `original payment method (${describe(m)})` : describe(m), described: (prior?.described ?? true) && !!w.described });
     } else if (fits.length === 0) {
       vague = `the ${w.brand ?? w.source?.replace('_', ' ') ?? 'payment method'}${w.lastFour ? ` ending ${w.lastFour}` : ''} is not among the customer's payment methods`;
-    } else vague = `which ${w.brand ?? w.source?.replace('_', ' ')} to use (the customer has ${fits.length})`;
+    } else {
+      vague = `which ${w.brand ?? w.source?.replace('_', ' ')} to use (the customer has ${fits.length})`;
+      vagueFits = fits;
+    }
   }
   if (found.size === 1) return { ok: true, ...[...found.values()][0]! };
-  if (found.size > 1) return { ok: false, reason: `which payment method to use: the message names ${[...found.values()].map((f) => f.how).join(' and ')}` };
-  if (vague) return { ok: false, reason: vague };
+  if (found.size > 1) {
+    const candidates = [...found.values()].sort((a, b) => Number(a.described) - Number(b.described));
+    return { ok: false, reason: `which payment method to use: the message names ${candidates.map((f) => f.how).join(' and ')}`, candidates };
+  }
+  if (vague) return { ok: false, reason: vague, candidates: vagueFits.map((m) => ({ method: m, how: describe(m), described: false })) };
   return { ok: false, none: true };
 }
 
