@@ -1,5 +1,6 @@
 // Builds test/corpus/tickets.jsonl from the hand-written batches in source/, holdout.jsonl from those in
-// holdout/, holdout2.jsonl from those in holdout2/, holdout3.jsonl from those in holdout3/ and tasks-dev.jsonl
+// holdout/, holdout2.jsonl from those in holdout2/, holdout3.jsonl from those in holdout3/, holdout4.jsonl from those
+// in holdout4/ and tasks-dev.jsonl
 // mechanically from tasks_dev.json (tasks-dev.ts), after checking each ticket: it parses, its id is
 // unique across all the files, and its gold actions apply on a fresh in-process World to the ticket's
 // own customer.
@@ -13,6 +14,7 @@ import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
 import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
 import { HOLDOUT3_SOURCES } from './holdout3/index.ts';
+import { HOLDOUT4_SOURCES } from './holdout4/index.ts';
 import { TASKS_DEV_FILE, tasksDevTickets } from './tasks-dev.ts';
 import type { SourceTicket } from './source/types.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
@@ -24,6 +26,8 @@ export const HOLDOUT_FILE = fileURLToPath(new URL('./holdout.jsonl', import.meta
 export const HOLDOUT2_FILE = fileURLToPath(new URL('./holdout2.jsonl', import.meta.url));
 /** The third hold-out: customers' own prose, written without reading the planner (issue 12). */
 export const HOLDOUT3_FILE = fileURLToPath(new URL('./holdout3.jsonl', import.meta.url));
+/** The fourth hold-out: customers' email, train tasks no other file uses, written without reading the planner. */
+export const HOLDOUT4_FILE = fileURLToPath(new URL('./holdout4.jsonl', import.meta.url));
 
 /** Each corpus file with the hand-written sources it is built from. */
 export const CORPUS_PARTS: { file: string; sources: SourceTicket[] }[] = [
@@ -31,6 +35,7 @@ export const CORPUS_PARTS: { file: string; sources: SourceTicket[] }[] = [
   { file: HOLDOUT_FILE, sources: HOLDOUT_SOURCES },
   { file: HOLDOUT2_FILE, sources: HOLDOUT2_SOURCES },
   { file: HOLDOUT3_FILE, sources: HOLDOUT3_SOURCES },
+  { file: HOLDOUT4_FILE, sources: HOLDOUT4_SOURCES },
   { file: TASKS_DEV_FILE, sources: tasksDevTickets() },
 ];
 

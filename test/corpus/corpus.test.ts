@@ -1,4 +1,5 @@
-// The ticket corpus (test/corpus/tickets.jsonl), its hold-out parts (holdout.jsonl, holdout2.jsonl, holdout3.jsonl)
+// The ticket corpus (test/corpus/tickets.jsonl), its hold-out parts (holdout.jsonl, holdout2.jsonl, holdout3.jsonl,
+// holdout4.jsonl)
 // and the dev goals as tickets (tasks-dev.jsonl):
 // every line is a valid ticket, ids are unique across all the files, the mix the planner issue asks for holds, every
 // requester is a real customer, and every ticket's gold actions are accepted by a real sandbox
@@ -11,13 +12,14 @@ import { WRITE_OPERATIONS, CANCEL_REASONS } from '../../shared/retail.ts';
 import { loadRetailData, retailDataDir } from '../../sandbox/domain/seed.ts';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { control, sandboxSuite } from '../helpers/sandbox.ts';
-import { CORPUS_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE } from './build.ts';
+import { CORPUS_FILE, HOLDOUT_FILE, HOLDOUT2_FILE, HOLDOUT3_FILE, HOLDOUT4_FILE } from './build.ts';
 import { TASKS_DEV_FILE, TASKS_DEV_TAG, tasksDevTickets, toFirstPerson } from './tasks-dev.ts';
 import { customerOf, targetOwner, UNKNOWN_SENDER } from './customers.ts';
 import { SOURCES } from './source/index.ts';
 import { HOLDOUT_SOURCES } from './holdout/index.ts';
 import { HOLDOUT2_SOURCES } from './holdout2/index.ts';
 import { HOLDOUT3, HOLDOUT3_SOURCES } from './holdout3/index.ts';
+import { HOLDOUT4, HOLDOUT4_SOURCES } from './holdout4/index.ts';
 import type { SourceTicket } from './source/types.ts';
 
 /** One corpus file read line by line, with the sources it must be built from. */
@@ -32,8 +34,9 @@ const main = readCorpus('tickets.jsonl', CORPUS_FILE, SOURCES);
 const holdout = readCorpus('holdout.jsonl', HOLDOUT_FILE, HOLDOUT_SOURCES);
 const holdout2 = readCorpus('holdout2.jsonl', HOLDOUT2_FILE, HOLDOUT2_SOURCES);
 const holdout3 = readCorpus('holdout3.jsonl', HOLDOUT3_FILE, HOLDOUT3_SOURCES);
+const holdout4 = readCorpus('holdout4.jsonl', HOLDOUT4_FILE, HOLDOUT4_SOURCES);
 const tasksDev = readCorpus('tasks-dev.jsonl', TASKS_DEV_FILE, tasksDevTickets());
-const PARTS = [main, holdout, holdout2, holdout3, tasksDev];
+const PARTS = [main, holdout, holdout2, holdout3, holdout4, tasksDev];
 const tickets = main.tickets;
 const data = loadRetailData();
 
@@ -95,6 +98,24 @@ describe('corpus files', () => {
     expect(h.filter((t) => !/^m\d{3}$/.test(t.id)).map((t) => t.id)).toEqual([]);
     const kinds = new Set(h.flatMap((t) => t.expect.actions.map((a) => a.name)));
     expect([...kinds].sort()).toEqual([...WRITE_OPERATIONS].sort());
+  });
+
+  it('holds in holdout4.jsonl its mix: 60 customer emails, two-fifths without writes, asks, escalations, unfounded billing', () => {
+    const h = holdout4.tickets;
+    expect(h.length).toBe(60);
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) > 0, h)).toBeGreaterThanOrEqual(30);
+    expect(count((t) => t.expect.outcome === 'resolve' && writes(t) === 0, h)).toBeGreaterThanOrEqual(10);
+    expect(count((t) => t.expect.outcome === 'ask', h)).toBeGreaterThanOrEqual(7);
+    expect(count((t) => t.expect.outcome === 'escalate', h)).toBeGreaterThanOrEqual(5);
+    expect(count((t) => has(t, 'unfounded-billing'), h)).toBeGreaterThanOrEqual(3);
+    expect(h.filter((t) => !has(t, HOLDOUT4)).map((t) => t.id)).toEqual([]);
+    expect(h.filter((t) => !/^q\d{3}$/.test(t.id)).map((t) => t.id)).toEqual([]);
+    expect(h.filter((t) => writes(t) > 0 && !/^tasks_train#\d+/.test(t.source ?? '')).map((t) => t.id)).toEqual([]);
+    // its train tasks are 300 and above, each used once, and by no other corpus file
+    const trainTasks = (ts: CorpusTicket[]) => ts.flatMap((t) => [...(t.source ?? '').matchAll(/tasks_train#(\d+)/g)].map((m) => Number(m[1])));
+    const mine = trainTasks(h);
+    const others = new Set(trainTasks(PARTS.filter((p) => p !== holdout4).flatMap((p) => p.tickets)));
+    expect(mine.filter((n, i) => n < 300 || others.has(n) || mine.indexOf(n) !== i)).toEqual([]);
   });
 
   it('turns each tasks_dev.json goal into one ticket mechanically: its user, the instruction in the first person, its gold', () => {
