@@ -26,10 +26,11 @@ describe('the payment method for a price difference', () => {
     expect(choice.options[1]!.why).toMatch(/how the order was paid/);
   });
 
-  it('"paid with my PayPal" names PayPal, not the method the order was paid with', async () => {
+  it('"paid with my PayPal" is PayPal or how the order was paid: the agent picks, PayPal first', async () => {
     const p = await plan(`${WATCH} Any difference can be paid with my PayPal, not the gift card please.`);
-    expect(p.outcome, p.reason).toBe('resolve');
-    expect(benchmarkWrites(p)[0]!.kwargs.payment_method_id).toBe('paypal_6982172');
+    expect(benchmarkWrites(p)).toEqual([]);
+    const choice = p.choices.find((c) => c.about === 'payment_method');
+    expect(choice?.options.map((o) => o.label), p.reason).toEqual(['PayPal', 'gift card (gift_card_2519457)']);
   });
 
   it('two methods the text leaves open are offered to the agent, and the pick is what is written', async () => {

@@ -56,9 +56,9 @@ export function wishes(text: string): Wish[] {
     add({ source: 'credit_card', ...(m[1] ? { lastFour: m[1] } : {}), at: m.index }, m[0].length);
   }
   for (const m of t.matchAll(/\b(original (payment|method|card)|(same|the) (card|method|account) i (used|paid)|i paid with|like i paid|how i paid|paid (it )?with|same (payment )?method|the way i paid|same way)\b/g)) {
-    // "paid with my PayPal": the method is named right after, and that mention says which
-    if (METHOD_NAMED_NEXT.test(t.slice(m.index + m[0].length))) continue;
-    add({ original: true, at: m.index }, m[0].length);
+    // "paid with my PayPal" may be a wish or how the order was paid: it stands for both, and where the
+    // two differ the agent picks (never a guess either way)
+    add({ original: true, at: m.index, ...(METHOD_NAMED_NEXT.test(t.slice(m.index + m[0].length)) ? { described: true } : {}) }, m[0].length);
   }
   return out.sort((a, b) => a.at - b.at);
 }
