@@ -22,7 +22,12 @@ export async function returnItems(order: OrderDetails, text: string, customer: C
   if (lines === null) return draft.verdict({ kind: 'ask', what: `which of the items of ${order.order_id} of the same kind to return (they differ in their options)` });
   const chosen = lines.length > 0 ? lines : order.items.length === 1 ? [0] : [];
   if (chosen.length === 0) return draft.verdict({ kind: 'ask', what: `which items of ${order.order_id} to return (${order.items.map((i) => i.name).join(', ')})` });
-  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, { wholeText: draft.text, draft });
+  const picked = await methodFor(order, text, customer, reader, `the refund of the return from ${order.order_id}`, {
+    wholeText: draft.text,
+    draft,
+    // a refund goes back to the original method or to a gift card
+    allowed: (m) => m.id === originalMethodId(order) || m.source === 'gift_card',
+  });
   if (picked === null) return;
   if (isVerdict(picked)) {
     const methods = await methodsOf(customer, reader);

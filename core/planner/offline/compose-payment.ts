@@ -3,7 +3,7 @@ import { fromSystem, originalMethodId, writeStep } from '../../../automations/pl
 import { applyRefusal } from './playbook-rules.ts';
 import { Reader, type CrmCustomer, type OrderDetails, type PaymentMethods } from './reads.ts';
 import { PATTERNS } from './extract.ts';
-import { chooseMethod, describe } from './payment.ts';
+import { chooseMethod, describe, fits, ruledOut } from './payment.ts';
 import { normalize } from './text.ts';
 import { type Verdict, Draft, statusFrom, isVerdict } from './draft.ts';
 
@@ -28,7 +28,7 @@ export async function methodFor(
   customer: CrmCustomer,
   reader: Reader,
   purpose: string,
-  opts: { exclude?: string; wholeText?: string; draft?: Draft } = {},
+  opts: { exclude?: string; wholeText?: string; draft?: Draft; allowed?: (m: Method) => boolean } = {},
 ): Promise<{ method: Method; how: string } | Verdict | null> {
   const all = await methodsOf(customer, reader);
   if (!all) return { kind: 'ask', what: `which payment method to use for ${purpose}` };
@@ -42,6 +42,10 @@ export async function methodFor(
   // the customer has only one possible method and names none: nothing to choose
   if (methods.length === 1 && 'none' in picked) return { method: methods[0]!, how: `${describe(methods[0]!)} (the only payment method on the account)` };
   if ('none' in picked) {
+    // "not the gift card, please": of the methods that may take the money, the one the text leaves
+    const ruled = ruledOut(`${text}\n${opts.wholeText ?? ''}`);
+    const left = methods.filter((m) => (opts.allowed?.(m) ?? true) && !ruled.some((w) => fits(w, m, original)));
+    if (ruled.length > 0 && left.length === 1) return { method: left[0]!, how: `${describe(left[0]!)} (the one the message does not rule out)` };
     // "card on file" with one card, or the only method the customer has
     if (/\b(card on file|my card|the card)\b/.test(normalize(`${text}\n${opts.wholeText ?? ''}`))) {
       const cards = methods.filter((m) => m.source === 'credit_card');

@@ -2,7 +2,7 @@
 // cancel reasons, payment wishes, addresses, identity, and signs of out-of-scope or injected asks.
 import { cuePattern, VOCABULARY } from './vocabulary.ts';
 import type { Address } from '../../../shared/retail.ts';
-import { normalize, requestParts } from './text.ts';
+import { clauses, normalize, requestParts } from './text.ts';
 
 export type RequestKind = 'cancel' | 'return' | 'change_items' | 'order_address' | 'payment' | 'default_address' | 'information' | 'billing';
 
@@ -23,9 +23,19 @@ export function orderIdsIn(text: string): string[] {
  * order #W1 went to)") when the clause names another order outside them, or an order came before.
  */
 function targetIdsIn(clause: string, first: boolean): string[] {
-  const outside = orderIdsIn(clause.replace(/\([^)]*\)/g, ' '));
-  return outside.length > 0 || !first ? outside : orderIdsIn(clause);
+  // "cancel #W1, not #W2": an order named under a negation is not a target
+  const said = withoutNegatedNames(clause);
+  const outside = orderIdsIn(said.replace(/\([^)]*\)/g, ' '));
+  return outside.length > 0 || !first ? outside : orderIdsIn(said);
 }
+
+/**
+ * The text without what a negation names directly: "not #W2", "not the perfume", "except the
+ * makeup kit", "other than the one with the laptop". A negated verb ("I don't need the blender")
+ * names no exclusion and stays.
+ */
+const NEGATED_NAME = /\b(?:not|except(?: for)?|other than|apart from|excluding)\s+(?:(?:the|my|that|this|those|these|any|order|orders)\s+|#?w\s?\d)[^.,;:!?()\n\u2014\u2013]*/gi;
+export const withoutNegatedNames = (text: string) => text.replace(NEGATED_NAME, ' ');
 
 /** Clauses grouped by the orders they are about: a clause without an id belongs to the orders before it. */
 export function orderContexts(body: string): { contexts: OrderContext[]; preamble: string } {
@@ -51,19 +61,29 @@ const NEGATED = /\b(don't|do not|dont|not|never|no need to)\s+(\w+\s+){0,2}$/;
 /** "nothing to change", "no changes": the request word said as what is not wanted */
 const NOTHING = /\b(nothing( else)?( (to|i want to|that needs to|i need to))?|no)\s+$/;
 
-/** The word occurs and is not negated just before it ("don't cancel"). */
+/** A request word followed by one of these nouns names a fact ("a cancellation email", "the return window"). */
+const NOTICE = new RegExp(`^\\s+(${VOCABULARY.noticeNouns.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?\\b`);
+const isNotice = (t: string, m: RegExpMatchArray) => NOTICE.test(t.slice(m.index! + m[0].length));
+
+/** The word occurs, is not negated just before it ("don't cancel") and names no fact ("the cancellation email"). */
 export function asks(text: string, re: RegExp): boolean {
   const t = normalize(text);
   for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
     const before = t.slice(Math.max(0, m.index - 30), m.index);
-    if (!NEGATED.test(before) && !NOTHING.test(before)) return true;
+    if (!NEGATED.test(before) && !NOTHING.test(before) && !isNotice(t, m)) return true;
   }
   return false;
 }
 
+const HOLD = cuePattern(VOCABULARY.holdCues);
+/** The sentence by which the customer says not to act yet ("please don't change anything yet"), if any. */
+export function holdIn(text: string): string | null {
+  return clauses(text).find((c) => HOLD.test(normalize(c))) ?? null;
+}
+
 export const PATTERNS = {
   cancel: /\b(cancel|cancell?ation|canel|cancle)\w*/,
-  return: /\b(return|retrun|retun|send(ing)? .{0,60}\bback\b|ship(ping)? .{0,40}\bback\b|take .{0,40}\bback\b)\w*/,
+  return: /\b(return|retrun|retun|send(ing)? [^.?!]{0,60}\bback\b|ship(ping)? [^.?!]{0,40}\bback\b|take [^.?!]{0,40}\bback\b)\w*/,
   exchange: /\b(exchange|exhange|exchnage|swap|trade)\w*/,
   change: /\b(change|switch|modify|replace|upgrade|instead|(one |a )?size (up|down|bigger|smaller|larger)|(get|have|want|need) the same (\w+ ){0,3}(in|but|with|just)|make (it|them|the)|rather have|prefer|want the|go for|could it be|should be (a |an |the )?(size )?\w+ (not|instead|rather)|(need|want|get) (a|an) (size )?\d+\b|wrong (size|colou?r))\w*/,
   payment: /\b(pay(ment)? (with|using|by|via)|pay (for )?(it|them|this|that|this one|the order|this order|that order|order \S+|the rest|everything) (with|using|by|via)|(change|switch|update|move|swap|transfer) (the )?(payment|method of payment|billing)|payment method (to|for)|charge (it|this|that|the order|order \S+) (to|on)|charge (it |this |the order |order \S+ )?(to |on )?my (visa|mastercard|amex|discover|paypal|credit card|card|gift card)|bill (it|the order) to|use my .{0,25} instead)\b/,
@@ -85,7 +105,7 @@ function asksToCancel(text: string): boolean {
   const t = normalize(text);
   for (const m of t.matchAll(new RegExp(PATTERNS.cancel.source, 'g'))) {
     const before = t.slice(Math.max(0, m.index - 30), m.index);
-    if (NEGATED.test(before)) continue;
+    if (NEGATED.test(before) || isNotice(t, m)) continue;
     if (/^(cancell?ed|canceled)$/.test(m[0]) && !/\b(be|get|have|want|like|need|please|getting)\b[^.!?]{0,20}$/.test(before)) continue;
     return true;
   }
@@ -123,10 +143,13 @@ function withoutPaymentWords(text: string): string {
  */
 const QUESTION_ONLY = /^(?:(?:also|and|oh|so|btw|by the way|out of curiosity|just curious|quick question|one more thing)[,:]?\s+)*(how (long|much|many|soon|often)|when|why|what|which|where|do you know|does|is (that|this) (true|right|correct)|are there)\b/;
 
+/** "If I cancel it, how long would the refund take?": a question about what would happen, asking for nothing. */
+const WHAT_IF = /^if\b[^,?]*,\s*(how|when|what|which|where|would|will|do|does|is|are|am|should)\b/;
+
 /** The text without its questions about how things work (they are information). */
 export function withoutQuestionsOnly(text: string): string {
   return sentences(text)
-    .filter((s) => !(s.trim().endsWith('?') && QUESTION_ONLY.test(normalize(s).trim())))
+    .filter((s) => !(s.trim().endsWith('?') && (QUESTION_ONLY.test(normalize(s).trim()) || WHAT_IF.test(normalize(s).trim()))))
     .join('');
 }
 

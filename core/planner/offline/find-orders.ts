@@ -2,7 +2,7 @@
 // status or recency, and how they are offered to the agent when several fit.
 import type { PlaybookId } from '../../../shared/plan.ts';
 import { Reader, type CrmCustomer, type OrderDetails } from './reads.ts';
-import { requestsIn, type RequestKind } from './extract.ts';
+import { requestsIn, withoutNegatedNames, type RequestKind } from './extract.ts';
 import { nameScore } from './items.ts';
 import { OTHER_ORDER } from './coverage.ts';
 import { clauses, normalize, requestParts } from './text.ts';
@@ -20,7 +20,7 @@ export async function ordersNaming(
 ): Promise<OrderDetails[]> {
   const found: OrderDetails[] = [];
   // an order the text says to leave alone ("do NOT touch the order with the skateboards") is not found by its items
-  const meant = withoutLeftAlone(text);
+  const meant = withoutNegatedNames(withoutLeftAlone(text));
   for (const o of customer.orders.filter((x) => statuses.has(x.status) && !besides.has(x.order_id))) {
     const r = await reader.order(o.order_id);
     if (r.ok && r.data.items.some((it) => nameScore(meant, it.name) >= score)) found.push(r.data);

@@ -7,7 +7,7 @@
 import { catalogueOf, understand } from './understand.ts';
 import type { Plan, ReadTool } from '../../../shared/plan.ts';
 import { Reader, type CrmCustomer } from './reads.ts';
-import { hiddenIn, emailsIn, injectionIn, mentionsSomeoneElse, namesIn, orderContexts, orderIdsIn, outOfScopeIn, parseAddress, requestsIn, zipsIn, type OrderContext } from './extract.ts';
+import { hiddenIn, holdIn, emailsIn, injectionIn, mentionsSomeoneElse, namesIn, orderContexts, orderIdsIn, outOfScopeIn, parseAddress, requestsIn, zipsIn, type OrderContext } from './extract.ts';
 import { nameScore } from './items.ts';
 import { coverageOf } from './coverage.ts';
 import { normalize } from './text.ts';
@@ -20,6 +20,7 @@ import { KEEPS, ordersMeant } from './find-orders.ts';
 import { handleOrder, serveOrders, withoutOrderIds } from './serve.ts';
 import { serveItemWishes } from './item-wishes.ts';
 import { assemble } from './assemble.ts';
+import { holdBack } from './hold.ts';
 import { PlaybookRules } from './playbook-rules.ts';
 import { serveFromData } from './data-playbooks.ts';
 import { builtInPlaybooks } from '../../playbooks/built-in.ts';
@@ -101,6 +102,12 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
     await serveOrders(meant.byOrder, customer, reader, draft);
   }
   if (draft.escalations.length === 0) await serveItemWishes(text, customer, reader, draft);
+  // "please don't change anything yet": what would be done is shown to the agent, nothing is written
+  const held = holdIn(text);
+  if (held && draft.escalations.length === 0) {
+    holdBack(draft, held);
+    return finish(customer);
+  }
   if (draft.requests.length === 0) {
     draft.requests.push({ playbook: 'hand_over', summary: 'no request we can act on was found' });
     draft.asks.push('what you would like us to do (for example: the order number and whether to cancel, change, return or exchange it)');

@@ -1,4 +1,5 @@
 // Small text tools for the offline planner: clauses, tokens, light stemming, typo-tolerant matching.
+import nlp from 'compromise';
 
 /** Lowercase, unify dashes and quotes, squash spaces. */
 export function normalize(text: string): string {
@@ -60,10 +61,16 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Same word, allowing one typo in words of five letters or more. */
+/** Words of everyday English (compromise's lexicon): one of them is what it says, never a typo of another. */
+const ENGLISH: Record<string, unknown> = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one.lexicon;
+
+/**
+ * Same word, allowing one typo in words of five letters or more — unless the text's word (`a`) is
+ * itself an English word: "match" is not a typo of "watch", nor "house" of "mouse".
+ */
 export function sameWord(a: string, b: string): boolean {
   if (a === b || stem(a) === stem(b)) return true;
-  return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1;
+  return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 1 && !(a in ENGLISH) && editDistance(a, b) <= 1;
 }
 
 /** Does `text` contain the word (typo-tolerant)? */

@@ -14,6 +14,10 @@ export const VocabularySchema = z.strictObject({
   genericNameWords: Words,
   cancelReasonCues: z.strictObject({ 'ordered by mistake': Words, 'no longer needed': Words }),
   /** quantities: each unit's dimension, its factor to the dimension's base unit, and how it is written */
+  /** phrases by which a customer says not to act yet: nothing is written, what would be done is shown */
+  holdCues: Words,
+  /** nouns that make a request word a fact ("a cancellation email", "the return window") */
+  noticeNouns: Words,
   units: z.record(z.string(), z.strictObject({ dimension: z.string().min(1), factor: z.number().positive(), words: Words })),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
