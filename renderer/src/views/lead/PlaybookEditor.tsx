@@ -53,7 +53,7 @@ export function PlaybookEditor() {
   return (
     <section aria-labelledby="pb-editor-heading" className="view" id="playbook-editor">
       <h2 id="pb-editor-heading">Edit playbooks</h2>
-      <ErrorNote message={error} />
+      {draft.files.length === 0 && <ErrorNote message={error} />}
       {!loaded && <StatusNote>Loading the playbook files…</StatusNote>}
       {loaded && <Chooser />}
       {draft.files.length > 0 && (
@@ -115,6 +115,7 @@ export function PlaybookEditor() {
             </button>
           </div>
           {preview && <PlaybookChanges preview={preview} />}
+          <ErrorNote message={error} />
           <PolicySigning
             ready={ready}
             noun="playbook set"
