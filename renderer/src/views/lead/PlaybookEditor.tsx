@@ -17,6 +17,7 @@ import { fieldAtLine, readFields } from './playbook-yaml.ts';
 export function PlaybookEditor() {
   const { playbookEditor: editor, playbooks } = useStores();
   const loaded = useSlice('playbookEditor', (s) => s.loaded);
+  const version = useSlice('playbookEditor', (s) => s.version);
   const draft = useSlice('playbookEditor', (s) => s.draft);
   const text = useSlice('playbookEditor', openText);
   const problems = useSlice('playbookEditor', (s) => s.problems);
@@ -61,6 +62,11 @@ export function PlaybookEditor() {
           <p>
             Not installed yet: {draft.files.map((f) => f.file).join(', ')} · {keeping === 'kept' ? 'the draft is kept on this computer' : keeping === 'saving' ? 'keeping the draft…' : 'changed'}
           </p>
+          {draft.basedOn !== null && version !== draft.basedOn && (
+            <p className="error-inline">
+              The draft was started on version {draft.basedOn}; version {version ?? 'none'} is in force now. Installing it puts the draft's files in place of theirs.
+            </p>
+          )}
           {open !== null && draft.files.some((f) => f.file === open) && (
             <button type="button" className="link-button" onClick={() => editor.getState().discard(open)}>
               Discard the changes to {open}
