@@ -30,8 +30,8 @@ export function problemsOf(files: readonly PlaybookSource[]): { problems: Playbo
 }
 
 /** The templates a new playbook starts from, each with its title. */
-export function playbookTemplates(): (PlaybookSource & { title: string })[] {
-  return playbookSources(TEMPLATES).map((t) => ({ ...t, title: /^title:\s*(.+)$/m.exec(t.text)?.[1]?.trim() ?? t.file }));
+export function playbookTemplates(dir: string | URL = TEMPLATES): (PlaybookSource & { title: string })[] {
+  return playbookSources(dir).map((t) => ({ ...t, title: /^title:\s*(.+)$/m.exec(t.text)?.[1]?.trim() ?? t.file }));
 }
 
 /** The lead's unsaved edits on disk (a file that does not parse is reported, and read as no draft). */

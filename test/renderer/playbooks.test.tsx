@@ -8,7 +8,7 @@ import { App } from '../../renderer/src/App.tsx';
 import { ApiCallError } from '../../renderer/src/api/envelope.ts';
 import { FakeCore, type Script } from './fake-core.ts';
 import { playbookSources } from '../../core/playbooks/built-in.ts';
-import { problemsOf, withDraft } from '../../core/playbooks/drafts.ts';
+import { playbookTemplates, problemsOf, withDraft } from '../../core/playbooks/drafts.ts';
 
 const SHIPPED = playbookSources(path.resolve(import.meta.dirname, '../../automations/playbooks/retail'));
 import { metricsReport, playbooksInForce, policy } from './fixtures.ts';
@@ -23,7 +23,7 @@ const core = (list: () => typeof playbooksInForce, more: Script = {}) =>
     'metrics.configure': () => ({ ok: true }),
     'policy.signingKey': () => ({ protection: 'passphrase', keyId: null, trustedKeyId: null }),
     'playbooks.list': list,
-    'playbooks.files': () => ({ version: 2, files: SHIPPED, templates: [] }),
+    'playbooks.files': () => ({ version: 2, files: SHIPPED, templates: playbookTemplates(path.resolve(import.meta.dirname, '../../automations/playbooks/templates')) }),
     'playbooks.draft': () => null,
     'playbooks.saveDraft': () => ({ ok: true }),
     // the install's own check, over the shipped files
@@ -101,4 +101,31 @@ describe('the playbook editor', () => {
     await waitFor(() => expect(within(editor).getByText(/baseline_minutes: Invalid input: expected number, received string/)).toBeTruthy(), slow);
     expect((within(editor).getByRole('button', { name: 'Check recent tickets against the draft' }) as HTMLButtonElement).disabled).toBe(true);
   }, 60_000);
+
+  it('starts a new playbook from a template or as a copy, named by the lead, and refuses a name taken', async () => {
+    const api = core(() => playbooksInForce);
+    render(<App api={api} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Team lead' }));
+    const editor = await screen.findByRole('region', { name: 'Edit playbooks' });
+    fireEvent.click(await within(editor).findByText('New playbook', {}, slow));
+    fireEvent.change(within(editor).getByLabelText('Name of the new playbook'), { target: { value: 'Resend the invoice' } });
+    fireEvent.change(within(editor).getByLabelText('Start from'), { target: { value: 'reply_with_order_facts.yaml' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Create' }));
+    expect((within(editor).getByLabelText('Name') as HTMLInputElement).value).toBe('Resend the invoice');
+    expect((within(editor).getAllByLabelText('Id')[0] as HTMLInputElement).value).toBe('resend_the_invoice');
+    expect((within(editor).getByLabelText('Reply') as HTMLTextAreaElement).value).toContain('here are the details of your order {{ order.order_id }}:');
+    await within(editor).findByText('The draft loads as the install checks it (not installed yet).', {}, slow);
+    expect(api.callsOf('playbooks.check').at(-1)!.files).toEqual([expect.objectContaining({ file: 'resend_the_invoice.yaml', text: expect.stringContaining('id: resend_the_invoice\ntitle: Resend the invoice\n') })]);
+
+    // a copy of an installed one: its rules come along under the new name
+    fireEvent.change(within(editor).getByLabelText('Name of the new playbook'), { target: { value: 'Cancel order' } });
+    fireEvent.change(within(editor).getByLabelText('Start from'), { target: { value: 'cancel_order.yaml' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Create' }));
+    expect(within(editor).getByRole('alert').textContent).toMatch(/a playbook file cancel_order\.yaml exists already/);
+    fireEvent.change(within(editor).getByLabelText('Name of the new playbook'), { target: { value: 'Cancel a gift order' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Create' }));
+    expect((within(editor).getAllByLabelText('Id')[0] as HTMLInputElement).value).toBe('cancel_a_gift_order');
+    expect(within(within(editor).getByRole('group', { name: 'Rule 1' })).getByDisplayValue('pending_only')).toBeTruthy();
+    expect(within(editor).getByText(/Not installed yet: resend_the_invoice\.yaml, cancel_a_gift_order\.yaml/)).toBeTruthy();
+  }, 120_000);
 });
