@@ -3,6 +3,7 @@
 // a passphrase-protected key file in browser mode, the OS keychain on the desktop). The signed file
 // is installed as `legwork policy install` does: checked against the trusted lead key, and on the
 // first install that key becomes the trusted one. Who installed it is recorded beside the policy.
+// The playbook editor signs a playbook set with the same steps (openSigningKey, recordInstalledBy).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
