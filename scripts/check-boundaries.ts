@@ -32,7 +32,7 @@ export const RULES: Record<string, Rule> = {
   // connectors are chosen by systems.json: core reaches them through automations/connectors.ts, never directly
   core: { folders: ['shared', 'automations'], notFolders: ['automations/systems'], packages: ['zod', 'openai', 'compromise'], node: true },
   electron: { folders: ['shared', 'core'], packages: ['zod', 'electron', 'electron-store'], node: true },
-  renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand'], node: false },
+  renderer: { folders: ['shared'], packages: ['zod', 'react', 'react-dom', 'zustand', 'yaml'], node: false },
   sandbox: { folders: [], typeFolders: ['shared'], packages: ['zod', 'hono', '@hono/node-server'], node: true },
   // a composition root: it wires the runtime and connectors for `bench` until core's executor does
   cli: { folders: ['shared', 'core', 'sandbox', 'automations', 'hub'], packages: ['zod', 'tsx'], typePackages: ['playwright-core'], node: true },

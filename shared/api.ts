@@ -8,7 +8,7 @@ import { FailureSchema } from './errors.ts';
 import { RunOutcomeSchema } from './trace.ts';
 import { PicksSchema } from './request.ts';
 import { MetricsConfigSchema, MetricsQuerySchema, MetricsReportSchema } from './metrics.ts';
-import { PlaybookSummarySchema } from './playbook.ts';
+import { PlaybookDraftSchema, PlaybookPlanChangeSchema, PlaybookProblemSchema, PlaybookSourceSchema, PlaybookSummarySchema } from './playbook.ts';
 import { TicketSchema } from './roles/helpdesk.ts';
 
 const TicketId = z.number().int().positive();
@@ -226,7 +226,27 @@ export const API = {
     output: z.object({ name: z.string(), keyId: z.string(), installedBy: z.string(), issuedAt: z.string() }),
   },
   /** the playbooks in force (signed set, last-good copy, or the shipped ones), their rules in words */
-  'playbooks.list': { input: Empty, output: z.object({ notice: z.string(), source: z.string(), version: z.number().nullable(), playbooks: z.array(PlaybookSummarySchema) }) },
+  'playbooks.list': {
+    input: Empty,
+    output: z.object({ notice: z.string(), source: z.string(), version: z.number().nullable(), playbooks: z.array(PlaybookSummarySchema), installedBy: z.string().nullable().optional() }),
+  },
+  /** the files of the set in force (to open one) and the templates a new playbook starts from */
+  'playbooks.files': { input: Empty, output: z.object({ version: z.number().nullable(), files: z.array(PlaybookSourceSchema), templates: z.array(PlaybookSourceSchema.extend({ title: z.string() })) }) },
+  /** the set in force with the draft's files in place, checked as the install checks it: each refusal with its file, line and reason */
+  'playbooks.check': { input: z.object({ files: PlaybookDraftSchema.shape.files }), output: z.object({ problems: z.array(PlaybookProblemSchema) }) },
+  /** what installing the draft's files would change: the playbooks' differences, and recent tickets whose rules would decide otherwise */
+  'playbooks.preview': {
+    input: z.object({ files: PlaybookDraftSchema.shape.files }),
+    output: z.object({ files: z.array(z.object({ playbook: z.string(), change: z.string() })), plans: z.array(PlaybookPlanChangeSchema), plansChecked: z.number() }),
+  },
+  /** signs the set in force with the draft's files in place (next version) with the lead's kept key, as the signed-in lead, and installs it */
+  'playbooks.signAndInstall': {
+    input: z.object({ session: Session, files: PlaybookDraftSchema.shape.files.min(1), passphrase: KeyPassphrase.optional() }),
+    output: z.object({ version: z.number(), keyId: z.string(), installedBy: z.string(), notice: z.string() }),
+  },
+  /** the lead's unsaved edits, kept by the core (null: none) */
+  'playbooks.draft': { input: Empty, output: PlaybookDraftSchema.nullable() },
+  'playbooks.saveDraft': { input: z.object({ draft: PlaybookDraftSchema.nullable() }), output: Ok },
   'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
   'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
   'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },

@@ -109,3 +109,32 @@ export const PlaybookSummarySchema = z.object({
   baselineMinutes: z.number(),
 });
 export type PlaybookSummary = z.infer<typeof PlaybookSummarySchema>;
+
+/** A reason the loader (the install's own check) refuses a file: its line and why. */
+export const PlaybookProblemSchema = z.object({ file: z.string(), line: z.number().int().positive(), reason: z.string() });
+export type PlaybookProblem = z.infer<typeof PlaybookProblemSchema>;
+
+/**
+ * The lead's unsaved edits in the panel, kept by the core (LEGWORK_HOME/playbooks/draft.json) so a
+ * reload or a crash of the panel loses nothing: the files changed or added (whole texts, as typed,
+ * valid or not), which one is open, and the version of the set they were made against.
+ */
+export const PlaybookDraftSchema = z.strictObject({
+  open: z.string().max(200).nullable(),
+  files: z.array(PlaybookSourceSchema.extend({ text: z.string().max(200_000) })).max(50),
+  basedOn: z.number().int().positive().nullable(),
+});
+export type PlaybookDraft = z.infer<typeof PlaybookDraftSchema>;
+
+/** "What would change": a recent ticket whose rules check the draft decides otherwise. */
+export const PlaybookPlanChangeSchema = z.object({
+  ticketId: z.number(),
+  /** what the plan said the ticket asks for */
+  subject: z.string().optional(),
+  playbook: z.string(),
+  action: z.string(),
+  /** "allowed", or "refused by <rule>: <message>" */
+  before: z.string(),
+  after: z.string(),
+});
+export type PlaybookPlanChange = z.infer<typeof PlaybookPlanChangeSchema>;

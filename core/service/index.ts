@@ -24,6 +24,7 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
   const requests = new ApprovalRequests(ctx.legwork.home);
   // one set of approver sessions: the lead who grants second approvals is the lead who signs policies
   const approvers = new Approvers(ctx.legwork.home);
+  const signingKey = ctx.signingKey ?? new PassphraseKeyFile(ctx.legwork.home);
   const waiting = () => new Set(requests.all().filter((r) => r.status === 'pending').map((r) => r.ticketId));
   return {
     ...ticketHandlers(ctx, waiting),
@@ -32,8 +33,8 @@ export function createHandlers(ctx: ServiceContext): ApiHandlers {
     ...runHandlers(ctx, runs),
     ...approvalHandlers(ctx, runs, requests, approvers),
     ...policyHandlers(ctx),
-    ...policySigningHandlers(ctx, approvers, ctx.signingKey ?? new PassphraseKeyFile(ctx.legwork.home)),
-    ...playbookHandlers(ctx),
+    ...policySigningHandlers(ctx, approvers, signingKey),
+    ...playbookHandlers(ctx, approvers, signingKey),
     ...traceHandlers(ctx),
     ...metricsHandlers(ctx),
     ...settingsHandlers(ctx),

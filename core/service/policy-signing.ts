@@ -3,6 +3,7 @@
 // a passphrase-protected key file in browser mode, the OS keychain on the desktop). The signed file
 // is installed as `legwork policy install` does: checked against the trusted lead key, and on the
 // first install that key becomes the trusted one. Who installed it is recorded beside the policy.
+// The playbook editor signs a playbook set with the same steps (openSigningKey, recordInstalledBy).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -44,22 +45,38 @@ export function policySigningHandlers({ legwork }: ServiceContext, approvers: Ap
     },
     async 'policy.signAndInstall'({ session, policy, passphrase }) {
       const lead = unwrap(approvers.who(session));
-      const kept = await keeper.kept();
-      if (!kept) throw new ServiceError('precondition_failed', 'no signing key is kept here yet: create one or pick your key file');
-      const trust = await trusted();
-      if (trust !== null && trust !== kept.keyId) {
-        throw new ServiceError('precondition_failed', `this Legwork trusts lead key ${trust}, and the key kept here is ${kept.keyId}: pick the trusted key's file, or have IT change the trusted key`);
-      }
-      const key = unwrap(await keeper.open(passphrase));
+      const key = await openSigningKey(keeper, store.leadKeyPath, passphrase);
       const { issuedAt: _older, ...written } = policy; // signed now: a policy is dated when the lead signs it
-      const signed = unwrap(signPolicy(written, key.export({ type: 'pkcs8', format: 'pem' }).toString()));
-      const installed = unwrap(await store.install(JSON.stringify(signed, null, 2), trust === null ? kept.publicKeyPem : undefined));
+      const signed = unwrap(signPolicy(written, key.privateKeyPem));
+      const installed = unwrap(await store.install(JSON.stringify(signed, null, 2), key.trustNow));
       const issuedAt = String(signed.policy.issuedAt);
-      const record = { by: lead, at: new Date().toISOString(), keyId: signed.keyId, issuedAt };
-      await writeFileDurable(path.join(store.dir, INSTALLED_BY_FILE), `${JSON.stringify(record)}\n`, { mode: 0o600 });
+      await recordInstalledBy(store.dir, { by: lead, keyId: signed.keyId, issuedAt });
       return { name: installed.policy.name, keyId: signed.keyId, installedBy: lead, issuedAt };
     },
   };
+}
+
+/**
+ * The kept signing key, opened for the signed-in lead: refused when none is kept, when this Legwork
+ * trusts another lead key, or when the passphrase does not open it. `trustNow` is the key's public
+ * half when no lead key is trusted yet (the first install makes it the trusted one).
+ */
+export async function openSigningKey(keeper: LeadSigningKey, leadKeyPath: string, passphrase: string | undefined): Promise<{ privateKeyPem: string; trustNow?: string }> {
+  const kept = await keeper.kept();
+  if (!kept) throw new ServiceError('precondition_failed', 'no signing key is kept here yet: create one or pick your key file');
+  const pem = await readFile(leadKeyPath, 'utf8').catch(() => undefined);
+  const trust = pem === undefined ? null : keyIdOf(pem);
+  if (trust !== null && trust !== kept.keyId) {
+    throw new ServiceError('precondition_failed', `this Legwork trusts lead key ${trust}, and the key kept here is ${kept.keyId}: pick the trusted key's file, or have IT change the trusted key`);
+  }
+  const key = unwrap(await keeper.open(passphrase));
+  return { privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(), ...(trust === null ? { trustNow: kept.publicKeyPem } : {}) };
+}
+
+/** Who signed and installed what (a policy or a playbook set) in the panel, kept beside it. */
+export async function recordInstalledBy(dir: string, what: { by: string; keyId: string; issuedAt: string }): Promise<void> {
+  const record = { by: what.by, at: new Date().toISOString(), keyId: what.keyId, issuedAt: what.issuedAt };
+  await writeFileDurable(path.join(dir, INSTALLED_BY_FILE), `${JSON.stringify(record)}\n`, { mode: 0o600 });
 }
 
 /** Who signed and installed the policy in force in the panel (when it is the one they installed). */

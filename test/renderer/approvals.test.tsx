@@ -31,6 +31,8 @@ describe('second approvals for a lead', () => {
       'metrics.report': () => metricsReport,
       'policy.signingKey': () => ({ protection: 'passphrase', keyId: null, trustedKeyId: null }),
       'playbooks.list': () => playbooksInForce,
+      'playbooks.files': () => ({ version: 2, files: [], templates: [] }),
+      'playbooks.draft': () => null,
       'approvals.signIn': ({ passphrase }) => {
         if (passphrase !== 'a long lead passphrase') throw new ApiCallError('invalid_input', 'that name and passphrase do not match an approver set up here');
         return { session, name: 'Lee' };

@@ -8,6 +8,7 @@ import { createMetricsStore, type MetricsState } from './metrics.ts';
 import { createNavStore, type NavState } from './nav.ts';
 import { createPolicyStore, type PolicyState } from './policy.ts';
 import { createPlaybooksStore, type PlaybooksState } from './playbooks.ts';
+import { createPlaybookEditorStore, type PlaybookEditorState } from './playbook-editor.ts';
 import { createQaStore, type QaState } from './qa.ts';
 import { createQueueStore, type QueueState } from './queue.ts';
 import { createSettingsStore, type SettingsState } from './settings.ts';
@@ -19,6 +20,7 @@ interface States {
   work: WorkState;
   policy: PolicyState;
   playbooks: PlaybooksState;
+  playbookEditor: PlaybookEditorState;
   approvals: ApprovalsState;
   metrics: MetricsState;
   qa: QaState;
@@ -35,6 +37,7 @@ export function createStores(api: ApiClient): Stores {
     work: createWorkStore(api),
     policy: createPolicyStore(api),
     playbooks: createPlaybooksStore(api),
+    playbookEditor: createPlaybookEditorStore(api),
     approvals: createApprovalsStore(api),
     metrics: createMetricsStore(api),
     qa: createQaStore(api),

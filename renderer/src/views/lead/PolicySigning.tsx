@@ -1,16 +1,31 @@
 // Signing the draft in the panel, as the signed-in lead, with the lead's key kept by this Legwork:
 // a passphrase-protected key file in browser mode, the OS keychain on the desktop. The first time,
-// the lead creates a key here or picks the key file they already have.
+// the lead creates a key here or picks the key file they already have. The policy by default; the
+// playbook editor passes what it signs (`noun`, `sign`), with the same key and the same steps.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useSlice, useStores } from '../../stores/index.ts';
 import { StatusNote } from '../../ui/notes.tsx';
 
-export function PolicySigning({ ready }: { ready: boolean }) {
+interface Props {
+  ready: boolean;
+  /** what is signed, in words (default: the policy) */
+  noun?: string;
+  /** signs and installs it; default the policy store's draft */
+  sign?: (session: string, passphrase: string) => Promise<boolean>;
+  installed?: string | null;
+  busy?: boolean;
+  /** where a lead without a key makes one: here (default), or a sentence pointing to the place that does */
+  keyElsewhere?: string;
+}
+
+export function PolicySigning({ ready, noun = 'policy', sign: signOther, installed: installedOther, busy: busyOther, keyElsewhere }: Props) {
   const { policy } = useStores();
   const lead = useSlice('approvals', (s) => s.lead);
   const key = useSlice('policy', (s) => s.key);
-  const busy = useSlice('policy', (s) => s.busy);
-  const installed = useSlice('policy', (s) => s.installed);
+  const keyBusy = useSlice('policy', (s) => s.busy);
+  const policyInstalled = useSlice('policy', (s) => s.installed);
+  const busy = keyBusy || (busyOther ?? false);
+  const installed = signOther ? (installedOther ?? null) : policyInstalled;
   const [passphrase, setPassphrase] = useState('');
   const passId = useId();
 
@@ -20,7 +35,9 @@ export function PolicySigning({ ready }: { ready: boolean }) {
 
   const sign = async (e: FormEvent) => {
     e.preventDefault();
-    if (lead && (await policy.getState().signAndInstall(lead.session, passphrase))) setPassphrase('');
+    if (!lead) return;
+    const done = signOther ? await signOther(lead.session, passphrase) : await policy.getState().signAndInstall(lead.session, passphrase);
+    if (done) setPassphrase('');
   };
 
   return (
@@ -32,20 +49,24 @@ export function PolicySigning({ ready }: { ready: boolean }) {
         </p>
       )}
       {!lead ? (
-        <p className="muted">Sign in as a lead (under Approvals, above) to sign the policy with your key.</p>
+        <p className="muted">Sign in as a lead (under Approvals, above) to sign the {noun} with your key.</p>
       ) : !key ? (
         <StatusNote>Looking for your signing key…</StatusNote>
+      ) : !key.keyId && keyElsewhere ? (
+        <p className="muted">{keyElsewhere}</p>
       ) : !key.keyId ? (
         <NewKey session={lead.session} keychain={key.protection === 'keychain'} />
       ) : (
-        <form onSubmit={(e) => void sign(e)} aria-label="Sign and install the policy">
+        <form onSubmit={(e) => void sign(e)} aria-label={`Sign and install the ${noun}`}>
           <p className="muted">
             Signed in as {lead.name}. Your key {key.keyId}
             {key.protection === 'keychain' ? ' is in the OS keychain.' : ' is kept in a passphrase-protected file.'}
-            {key.trustedKeyId === null ? ' The first policy you install makes it the lead key this Legwork trusts.' : ''}
+            {key.trustedKeyId === null ? ` The first ${noun} you install makes it the lead key this Legwork trusts.` : ''}
           </p>
           {key.trustedKeyId !== null && key.trustedKeyId !== key.keyId && (
-            <p className="error-inline">This Legwork trusts lead key {key.trustedKeyId}, not yours: a policy you sign would be refused.</p>
+            <p className="error-inline">
+              This Legwork trusts lead key {key.trustedKeyId}, not yours: a {noun} you sign would be refused.
+            </p>
           )}
           {key.protection === 'passphrase' && (
             <>
