@@ -67,3 +67,33 @@ describe('everyday words are not typos of product names', () => {
     expect(writes.flatMap((w) => w.kwargs.item_ids as string[])).toEqual(['5745575001']);
   });
 });
+
+describe('what the rest of the message says about a request', () => {
+  it('cues of both cancellation reasons make the reason the agent\'s pick', async () => {
+    const p = await plan('Please cancel the order with the running shoes and the vacuum. I meant to write last week; a friend gave me her vacuum, so I won\'t need it.');
+    expect(benchmarkWrites(p)).toEqual([]);
+    expect(p.choices.find((c) => c.about === 'reason')?.options.map((o) => o.label)).toEqual(['no longer needed', 'ordered by mistake']);
+  });
+
+  it('a unit said again after the address with another number is a correction, asked about', async () => {
+    const p = await plan('Please ship order W1430028 to 12 Oak Street, Apt 4, Austin, TX 78701. Sorry, we are in apartment 14, not the one I wrote.');
+    expect(benchmarkWrites(p)).toEqual([]);
+    expect(p.outcome).toBe('ask');
+  });
+
+  it('"change my address for order W…" changes that order\'s address, not the account\'s', async () => {
+    const p = await plan('Please change my address for order W1430028 to 77 Birch Road, Apt 2, Dallas, TX 75201. I am staying there for a month.');
+    expect(benchmarkWrites(p).map((w) => w.name)).toEqual(['modify_pending_order_address']);
+  });
+
+  it('an order on another person\'s account, or one the customer never placed, goes to a person', async () => {
+    for (const body of [
+      'My husband ordered a vacuum on his own account and wants it cancelled. Can you cancel it? He no longer needs it.',
+      'There is an order with running shoes on my account that I never placed. Please cancel it and check who has access to my account.',
+    ]) {
+      const p = await plan(body);
+      expect(p.outcome, body).toBe('escalate');
+      expect(benchmarkWrites(p)).toEqual([]);
+    }
+  });
+});

@@ -113,6 +113,8 @@ export async function changeItems(order: OrderDetails, text: string, customer: C
       draft.waiting.push(`which ${item.name} the customer wants`);
       continue;
     }
+    // the wish meets the item as it is ("any colour except black" read as no colour): nothing to change to
+    if (variant.item_id === item.item_id) return draft.verdict({ kind: 'ask', what: `which ${item.name} you would like instead of the one in ${order.order_id} (what you describe matches it)` });
     pairs.push({ old: item, newId: variant.item_id, newPrice: variant.price, options: variant.options });
   }
   // an item waiting for the agent's pick: the write waits with it (never half the items)

@@ -2,7 +2,7 @@
 import { fromAgent, fromSystem, fromTicket, writeStep } from '../../../automations/playbooks/index.ts';
 import { applyRefusal } from './playbook-rules.ts';
 import type { CrmCustomer, OrderDetails } from './reads.ts';
-import { addressFor, cancelReason, cancelReasonsIn, parseAddress, PATTERNS } from './extract.ts';
+import { addressesIn, addressFor, cancelReason, cancelReasonsIn, parseAddress, PATTERNS } from './extract.ts';
 import { normalize } from './text.ts';
 import { Draft, money, statusFrom } from './draft.ts';
 
@@ -19,7 +19,8 @@ export async function cancel(order: OrderDetails, text: string, draft: Draft): P
   const near = about.length > 0 ? cancelReason(about.join(' ')) : null;
   // the words around the request (not a billing complaint's) may tell the other reason: "I hit buy on
   // the wrong screen. I don't want either of them, cancel it" — then the agent picks
-  const around = cancelReason(text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' '));
+  const aroundText = text.split(/(?<=[.!?\n])/).filter((x) => !PATTERNS.billing.test(normalize(x))).join(' ');
+  const around = cancelReason(aroundText);
   const reason = near ?? around ?? sameAsBefore;
   const what = `cancel ${order.order_id}`;
   const refused = await draft.rules.refusal('cancel_order', 'cancel_pending_order', { order });
@@ -28,8 +29,13 @@ export async function cancel(order: OrderDetails, text: string, draft: Draft): P
   // a reason said only elsewhere in the message is likely this one's too, but not surely: the agent
   // confirms it (offered first), never a guess
   const elsewhere = !reason && whole.length === 1 ? whole[0]! : null;
+  // cues of both reasons where the cancellation is asked ("I meant to write yesterday … I won't need
+  // it"): a cue word said in another sense is common, so the agent picks (the plainer reason first)
+  const both = cancelReasonsIn(near ? about.join(' ') : aroundText).length === 2;
   const given =
-    near && around && near !== around
+    both
+      ? reasonPicked(order, said, ['no longer needed', 'ordered by mistake'], draft)
+      : near && around && near !== around
       ? reasonPicked(order, text, [near, around], draft)
       : elsewhere
         ? reasonPicked(order, draft.text, [elsewhere, ...REASONS.filter((r) => r !== elsewhere)], draft)
@@ -88,7 +94,23 @@ function reasonPicked(order: OrderDetails, said: string, ranked: readonly (typeo
 // ---- addresses -------------------------------------------------------------------------------------
 
 /** A part of an address taken back ("correction: it's Apt 4B, not 3B"): never write the first version. */
-const CORRECTED = /\b(correction|i meant|typo|should (read|say)|wrong (apartment|apt|number|zip|street))\b|\bnot (apt\.? |suite |unit |#)?\w*\d\w*\b/;
+const CORRECTED = /\b(correction|i meant|typo|should (read|say)|wrong (apartment|apt|number|zip|street)|(old|previous) (apartment|apt|unit|suite|street|zip) (number|code))\b|\bnot (apt\.? |suite |unit |#)?\w*\d\w*\b/;
+const UNIT = /\b(?:apartment|apt\.?|suite|ste\.?|unit|floor|room)\s*#?\s*(\w*\d\w*)/gi;
+
+/**
+ * Part of the address said again after it with another value ("…Apt 4, Austin, TX 78701. We're in
+ * apartment 14 now"): the address as written is not the one meant.
+ */
+function correctedLater(text: string, address: NonNullable<ReturnType<typeof parseAddress>>): boolean {
+  const flat = text.replace(/\s+/g, ' ');
+  const end = flat.indexOf(address.zip, flat.indexOf(address.address1));
+  if (end < 0) return false;
+  const unit = address.address2.match(/\w*\d\w*/)?.[0]?.toLowerCase();
+  // another full address said after it has its own unit
+  const after = addressesIn(flat.slice(end + address.zip.length)).reduce((t, a) => t.replace(a.address1, ' ').replace(a.address2, ' '), flat.slice(end + address.zip.length));
+  return [...after.matchAll(UNIT)].some((m) => m[1]!.toLowerCase() !== unit);
+}
+const corrected = (text: string, address: NonNullable<ReturnType<typeof parseAddress>>) => CORRECTED.test(normalize(text)) || correctedLater(text, address);
 
 export function addressParams(address: NonNullable<ReturnType<typeof parseAddress>>) {
   const from = fromTicket('the address as the customer wrote it');
@@ -103,7 +125,7 @@ export async function changeAddress(order: OrderDetails, text: string, draft: Dr
   const refused = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order });
   if (refused) return applyRefusal(draft, refused, what);
   const address = addressFor(text, 'order');
-  if (address && CORRECTED.test(normalize(text))) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} as it should be (part of it was corrected)` });
+  if (address && corrected(text, address)) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} as it should be (part of it was corrected)` });
   if (!address) return draft.verdict({ kind: 'ask', what: `the full new shipping address for ${order.order_id} (street, apartment, city, state, ZIP)` });
   const gated = await draft.rules.refusal('change_shipping_address', 'modify_pending_order_address', { order, write: { order_id: order.order_id, ...address } });
   if (gated) return applyRefusal(draft, gated, what);
@@ -123,7 +145,7 @@ export async function changeAddress(order: OrderDetails, text: string, draft: Dr
 export async function changeDefaultAddress(customer: CrmCustomer, text: string, draft: Draft): Promise<void> {
   draft.requests.push({ playbook: 'change_default_address', summary: 'change the default address' });
   const address = addressFor(text, 'account');
-  if (address && CORRECTED.test(normalize(text))) return draft.verdict({ kind: 'ask', what: 'the full new default address as it should be (part of it was corrected)' });
+  if (address && corrected(text, address)) return draft.verdict({ kind: 'ask', what: 'the full new default address as it should be (part of it was corrected)' });
   if (!address) return draft.verdict({ kind: 'ask', what: 'the full new default address for your account (street, apartment, city, state, ZIP)' });
   const gated = await draft.rules.refusal('change_default_address', 'modify_user_address', { customer, write: { user_id: customer.user_id, ...address } });
   if (gated) return applyRefusal(draft, gated, 'change the default address');

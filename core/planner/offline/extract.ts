@@ -90,7 +90,7 @@ export const PATTERNS = {
   /** an order shipped somewhere else */
   address: /\b((ship|send|deliver|mail|redirect|forward)\w*\b(?![^.?!]{0,60}\bback\b)[^.?!]{0,60}?\b(to|there)\b|should go to|go to my|(shipping|delivery) address|address (for|of|on) (the |my |this )?order)\b/,
   /** the customer's own default address */
-  defaultAddress: /\b(default|account'?s address|(update|change) my address|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on))\b/,
+  defaultAddress: /\b(default|account'?s address|(update|change) my address(?! (for|of|on) (the |my |this |that )?(order|#?w\d))|on (my|the) account|account address|(address|profile) on file|my profile|address (in|on) my (account|profile)|for (all )?future orders|going forward|my address (to|on)(?! (the |my |this |that )?(order|#?w\d)))\b/,
   /** "I moved": a new home, which counts for the account when no order is named */
   moved: /\b(i moved|i've moved|i have moved|we moved|we've moved|we have moved|new home|moved house|my new address)\b/,
   information: /\b(track|tracking|how long|where is|where's|status|shipped|arrive|arrived yet|deliver(ed|y) (date|yet)|balance|how much|left|which address|what address|confirm which|what .* on (my|the) account|when will|what (did|was)|what i (paid|was charged)|which payment|what payment|in stock|available|total)\b/,
@@ -247,6 +247,8 @@ const OUT_OF_SCOPE: [RegExp, string][] = [
   [/\b(warranty|repair|technician)\b/, 'a warranty or repair request'],
   [/\b((marked|says|shows|showed|listed|tracking says) (as |it was |it's |it is |that it was )?delivered but|was delivered but|nothing (at|on) (my|the) (door|doorstep|porch)|(package|parcel|box) (was |has been |got )?(stolen|lost|missing)|never (got|received) (the|my) (package|parcel|delivery))/, 'a lost or stolen package'],
   [/\b(speak to|talk to|speak with|talk with) (a |the |your )?(manager|supervisor|human|real person|person)\b/, 'a request for a person'],
+  [/\b(on|from|with|under) (his|her|their) (own )?account\b|\b(his|her|their) own account\b/, "an order on another person's account"],
+  [/\b(never placed|didn'?t place|did not place)\b|\b(someone|somebody)( else)? (has|had|got|gained|may have) (access|into)\b|\b(account|i) (was|got|has been) hacked\b/, 'an order the customer did not place, or account security'],
 ];
 
 /** Text hidden from the reader or addressed to the assistant rather than to us: never acted on. */
