@@ -11,6 +11,8 @@ const shown = (p: Proposal) => ({ plan: p.plan, decisions: p.decisions, planHash
 export function proposalHandlers({ legwork, events }: ServiceContext): Pick<ApiHandlers, 'proposal.create' | 'proposal.editParam' | 'proposal.choose'> {
   return {
     async 'proposal.create'({ ticketId, picks }) {
+      // a desk with a team hub plans under the team's newest policy (a hub away leaves the one in force)
+      if (legwork.hub) await legwork.hub.syncPolicy();
       return shown(unwrap(await legwork.propose(ticketId, (seen) => events.emit({ type: 'proposal.read', ticketId, read: readRecordOf(seen) }), picks ?? {})));
     },
     async 'proposal.editParam'({ ticketId, planHash, stepId, param, value, unlock }) {
