@@ -19,8 +19,8 @@ export interface ConnectedDesk {
   desk: { name: string; user: string };
   /** people of the team signed in on the hub through this desk (a lead, a QA reviewer) */
   people: HubPeople;
-  /** takes the hub's newest policy now; returns what the desk said about it */
-  syncPolicy(): Promise<string>;
+  /** takes the hub's newest policy now; returns what the desk said about it (after `waitMs` it stops waiting: the sync goes on) */
+  syncPolicy(waitMs?: number): Promise<string>;
   /** where the desk's notices go */
   log: (line: string) => void;
   /** something to stop when the desk closes */
@@ -66,7 +66,8 @@ export async function connectDesk(home: string, traces: TraceStore, log: (line: 
     onClose: (c) => void closables.push(c),
     desk: { name: desk.desk, user: desk.user },
     people,
-    syncPolicy: sync,
+    syncPolicy: (waitMs?: number) =>
+      waitMs === undefined ? sync() : Promise.race([sync(), new Promise<string>((r) => setTimeout(() => r('the hub did not answer in time: the policy in force stays'), waitMs).unref())]),
     async close() {
       if (timer) clearInterval(timer);
       people.close();

@@ -21,6 +21,8 @@ import { asLead, onHub } from './hub-policy.ts';
 import type { LiveRuns } from './run.ts';
 
 export const HUB_POLL_MS = 1000;
+/** how long the agent waits for the hub to take a request before being told it cannot be reached */
+export const HUB_ASK_MS = 15_000;
 
 /** A hub request as the panel shows it. */
 export function shownHubApproval(a: HubApproval): ApprovalRequest {
@@ -42,7 +44,7 @@ export function shownHubApproval(a: HubApproval): ApprovalRequest {
 /** Sends the request to the hub; keeps this desk's copy (what the agent's panel and the queue show). */
 export async function askHub(hub: ConnectedDesk, requests: ApprovalRequests, fields: Omit<StoredRequest, 'id' | 'requestedAt' | 'status' | 'hubId'>, plan: Record<string, unknown>, why: string): Promise<StoredRequest> {
   const asked = await onHub(hub, async () =>
-    unwrap(await requestSecondApproval(hub.client, { ticketId: String(fields.ticketId), subject: fields.subject.slice(0, 500), planHash: fields.planHash, plan, why: why.slice(0, 2000), steps: fields.steps })),
+    unwrap(await requestSecondApproval(hub.client, { ticketId: String(fields.ticketId), subject: fields.subject.slice(0, 500), planHash: fields.planHash, plan, why: why.slice(0, 2000), steps: fields.steps }, { signal: AbortSignal.timeout(HUB_ASK_MS) })),
   );
   const stored: StoredRequest = { ...fields, id: asked.id, hubId: asked.id, desk: asked.desk, requestedAt: asked.requestedAt, status: 'pending' };
   requests.save(stored);
