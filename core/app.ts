@@ -9,6 +9,7 @@ import { SettingsStore } from './settings.ts';
 import { signedInAgent } from './identity.ts';
 import type { LeadSigningKey } from './policy/lead-key.ts';
 import { createHandlers, EventHub, plannerFor } from './service/index.ts';
+import { hubBlob } from './service/hub-runs.ts';
 
 /** for the desktop shell: the automations' DevTools pipe */
 export { pipeTransport, type CdpTransport } from '../automations/runtime/cdp-pipe.ts';
@@ -61,7 +62,9 @@ export async function createLegworkService(opts: LegworkServiceOptions): Promise
       const stored = await legwork.traces.getBlob(hash);
       if (stored) return stored;
       // a screenshot of a read, or of a run whose copy into the trace failed: the runner's evidence
-      return readFile(path.join(opts.home, 'evidence', 'blobs', `${hash}.png`)).catch(() => null);
+      const evidence = await readFile(path.join(opts.home, 'evidence', 'blobs', `${hash}.png`)).catch(() => null);
+      // else one of a run QA opened from the team hub
+      return evidence ?? hubBlob(opts.home, hash);
     },
     close: () => legwork.close(),
   };

@@ -79,6 +79,8 @@ export type RunQuery = z.infer<typeof RunQuerySchema>;
 
 export const RunSummarySchema = z.object({
   runId: z.string(),
+  /** the desk that ran it, for runs read from the team hub */
+  desk: z.string().optional(),
   ticketId: z.number(),
   agent: z.string(),
   playbooks: z.array(z.string()),
@@ -109,7 +111,10 @@ export const ApprovalRequestSchema = z.object({
   planHash: Hash,
   requestedBy: z.string(),
   requestedAt: z.string(),
-  status: z.enum(['pending', 'granted', 'declined']),
+  /** expired: nobody decided in time (through the hub); the agent asks again */
+  status: z.enum(['pending', 'granted', 'declined', 'expired']),
+  /** the desk that asked, when the request went through the team hub */
+  desk: z.string().optional(),
   /** the steps that need the second approval, in words, with the policy's reason and amount */
   steps: z.array(z.object({ stepId: z.string(), action: z.string(), reason: z.string(), amount: z.number().optional(), expectedEffect: z.string() })),
   decidedBy: z.string().optional(),
@@ -151,6 +156,10 @@ export const PolicyChangeSchema = z.object({
 export type PolicyChange = z.infer<typeof PolicyChangeSchema>;
 
 const Empty = z.object({});
+
+/** This desk and the team hub: enrolled or not (no hub address or secret reaches the panel). */
+export const HubStatusSchema = z.object({ connected: z.boolean(), desk: z.string().nullable(), user: z.string().nullable() });
+export type HubStatus = z.infer<typeof HubStatusSchema>;
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Every call of the core's API. Method names are what both transports carry. */
@@ -194,7 +203,15 @@ export const API = {
   'approvals.signIn': { input: z.object({ name: z.string().min(1).max(100), passphrase: z.string().min(1).max(500) }), output: z.object({ session: Session, name: z.string() }) },
   'approvals.list': { input: z.object({ session: Session }), output: z.array(ApprovalRequestSchema) },
   /** grant (the run starts) or decline (with why) */
-  'approvals.decide': { input: z.object({ session: Session, requestId: z.string().min(1).max(100), grant: z.boolean(), note: z.string().max(2_000).default('') }), output: ApprovalRequestSchema },
+  /** through the team hub the decision is signed with the lead's kept key (`passphrase` opens it in browser mode) */
+  'approvals.decide': {
+    input: z.object({ session: Session, requestId: z.string().min(1).max(100), grant: z.boolean(), note: z.string().max(2_000).default(''), passphrase: KeyPassphrase.optional() }),
+    output: ApprovalRequestSchema,
+  },
+  /** whether this desk is enrolled in a team hub (its QA and approvals views then work against the hub) */
+  'hub.status': { input: Empty, output: HubStatusSchema },
+  /** a person of the team signs in on the hub through this desk (the hub's name and password); the session stays in core */
+  'hub.signIn': { input: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) }), output: z.object({ session: Session, name: z.string(), role: z.string() }) },
   'ticket.escalate': { input: z.object({ ticketId: TicketId, note: z.string().min(1).max(20_000) }), output: Ok },
   'policy.get': {
     input: Empty,
@@ -247,11 +264,12 @@ export const API = {
   /** the lead's unsaved edits, kept by the core (null: none) */
   'playbooks.draft': { input: Empty, output: PlaybookDraftSchema.nullable() },
   'playbooks.saveDraft': { input: z.object({ draft: PlaybookDraftSchema.nullable() }), output: Ok },
-  'runs.list': { input: RunQuerySchema, output: z.array(RunSummarySchema) },
-  'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1) }), output: z.array(RunSummarySchema) },
-  'runs.open': { input: z.object({ runId: RunId }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },
-  'runs.verdict': { input: z.object({ runId: RunId }).extend(VerdictSchema.shape), output: Ok },
-  'runs.export': { input: z.object({ runId: RunId }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  /** `session` (from hub.signIn): the team hub's runs across desks, as that person may see them; without it, this desk's */
+  'runs.list': { input: RunQuerySchema.extend({ session: Session.optional() }), output: z.array(RunSummarySchema) },
+  'runs.sample': { input: z.object({ share: z.number().min(0).max(1).default(0.1), seed: z.number().int().default(1), session: Session.optional() }), output: z.array(RunSummarySchema) },
+  'runs.open': { input: z.object({ runId: RunId, session: Session.optional() }), output: z.object({ summary: RunSummarySchema, events: z.array(z.unknown()), verified: z.boolean(), problems: z.array(z.string()) }) },
+  'runs.verdict': { input: z.object({ runId: RunId, session: Session.optional() }).extend(VerdictSchema.shape), output: Ok },
+  'runs.export': { input: z.object({ runId: RunId, session: Session.optional() }), output: z.object({ fileName: z.string(), text: z.string() }) },
   'metrics.get': { input: RunQuerySchema.partial(), output: z.array(z.record(z.string(), z.unknown())) },
   /** the lead's report: per playbook and per agent over a period, a trend, hand-over reasons, the baselines in use */
   'metrics.report': { input: MetricsQuerySchema, output: MetricsReportSchema },
@@ -275,6 +293,8 @@ export const ApiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.progress'), run: RunViewSchema }),
   /** a second approval was granted (with the run it started) or declined */
   z.object({ type: z.literal('approval.decided'), request: ApprovalRequestSchema, run: RunViewSchema.optional() }),
+  /** a request a lead may decide appeared or changed (asked on this desk, or on the team hub) */
+  z.object({ type: z.literal('approvals.changed'), request: ApprovalRequestSchema }),
 ]);
 export type ApiEvent = z.infer<typeof ApiEventSchema>;
 

@@ -84,7 +84,8 @@ function cutUpload(hubUrl: string, deskId: number, key: TraceKey, body: Buffer):
 async function startHubProcess(database: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [LEGWORK, 'hub', '--port', '0', '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stderr!.resume();
+  // the hub writes only what went wrong: shown, so a failed bench says why
+  child.stderr!.on('data', (d) => process.stderr.write(String(d)));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       out += String(d);
@@ -134,6 +135,19 @@ export async function benchHub(opts: HubBenchOptions) {
   }
 }
 
+/** Tries `work` up to 12 times, backing off from 100 ms to 5 s; the last error is thrown with its cause. */
+async function retried<T>(work: () => Promise<T>, onRetry: () => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (attempt >= 11) throw new Error(`${(e as Error).message}${(e as Error).cause ? ` (${String((e as Error).cause)})` : ''}`);
+      onRetry();
+      await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+    }
+  }
+}
+
 async function uploadLoad(db: Db, url: string, opts: HubBenchOptions, say: (l: string) => void) {
   say(`enrolling ${opts.desks} desks`);
   const desks: { client: HubClient; key: TraceKey; deskId: number; agent: string }[] = [];
@@ -152,6 +166,7 @@ async function uploadLoad(db: Db, url: string, opts: HubBenchOptions, say: (l: s
   const visible: number[] = [];
   let cuts = 0;
   let resent = 0;
+  let qaRetried = 0;
   const t0 = performance.now();
   await Promise.all(
     desks.map(async (d, i) => {
@@ -164,21 +179,18 @@ async function uploadLoad(db: Db, url: string, opts: HubBenchOptions, say: (l: s
           cuts++;
           await cutUpload(url, d.deskId, d.key, body);
         }
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const a = await d.client.request('POST', '/api/runs', body);
-            if (a.status === 201 || a.status === 200) break;
-            throw new Error(a.error?.message ?? `HTTP ${a.status}`);
-          } catch (e) {
-            if (attempt >= 5) throw e;
-            resent++;
-            await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-          }
-        }
-        // visible in QA: the reviewer's query finds it
-        const seen = await fetch(`${url}/api/runs/${run}`, { headers: { authorization: `Bearer ${qa}` } });
-        await seen.arrayBuffer();
-        if (seen.status !== 200) throw new Error(`run ${run} not visible in QA after its upload was acknowledged`);
+        // as the desk's uploader does: sent again after a refused connection or a reset, backing off (capped)
+        await retried(async () => {
+          const a = await d.client.request('POST', '/api/runs', body);
+          if (a.status !== 201 && a.status !== 200) throw new Error(a.error?.message ?? `HTTP ${a.status}`);
+        }, () => resent++);
+        // visible in QA: the reviewer's query finds it (asked again after a connection error, never after a 404)
+        const status = await retried(async () => {
+          const seen = await fetch(`${url}/api/runs/${run}`, { headers: { authorization: `Bearer ${qa}` } });
+          await seen.arrayBuffer();
+          return seen.status;
+        }, () => qaRetried++);
+        if (status !== 200) throw new Error(`run ${run} not visible in QA after its upload was acknowledged`);
         visible.push(performance.now() - ended);
       }
     }),
@@ -195,6 +207,7 @@ async function uploadLoad(db: Db, url: string, opts: HubBenchOptions, say: (l: s
     hub_run_end_to_qa_ms_p95: round(quantile(visible, 0.95)),
     hub_upload_cut: cuts,
     hub_upload_resent_after_error: resent,
+    hub_qa_lookup_retried_after_error: qaRetried,
     hub_upload_lost: total - c!.distinct_runs,
     hub_upload_duplicated: c!.runs - c!.distinct_runs + (c!.events - c!.runs * 5) + (c!.links - c!.runs),
   };

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ApprovalRequestSchema, type ApprovalRequest } from '../../shared/api.ts';
 
-const StoredSchema = ApprovalRequestSchema.extend({ mode: z.enum(['all', 'step']), skip: z.array(z.string()) });
+/** `hubId`: the request's id on the team hub, when it went there */
+const StoredSchema = ApprovalRequestSchema.extend({ mode: z.enum(['all', 'step']), skip: z.array(z.string()), hubId: z.string().optional() });
 export type StoredRequest = z.infer<typeof StoredSchema>;
 
 export class ApprovalRequests {
@@ -60,6 +61,6 @@ export class ApprovalRequests {
 }
 
 /** A request as the panel sees it (without how the run is to go). */
-export function shownRequest({ mode: _mode, skip: _skip, ...shown }: StoredRequest): ApprovalRequest {
+export function shownRequest({ mode: _mode, skip: _skip, hubId: _hubId, ...shown }: StoredRequest): ApprovalRequest {
   return shown;
 }

@@ -43,11 +43,12 @@ export class HubClient {
       ...(bytes.length ? { body: bytes } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
-    return answer(res);
+    return answerOf(res);
   }
 }
 
-async function answer(res: Response): Promise<HubAnswer> {
+/** The hub's answer read: status, JSON body (or text), and its `{error}` when it refused. */
+export async function answerOf(res: Response): Promise<HubAnswer> {
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -62,7 +63,7 @@ async function answer(res: Response): Promise<HubAnswer> {
 /** Enrolls this desk with a one-time code from an admin; writes LEGWORK_HOME/hub/desk.json. */
 export async function enrollDesk(home: string, hubUrl: string, code: string, fetchImpl: typeof fetch = fetch): Promise<Enrolled> {
   const key = await loadOrCreateTraceKey(traceKeyFile(home));
-  const res = await answer(await fetchImpl(new URL('/api/enroll', hubUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, publicKey: key.publicKey }) }));
+  const res = await answerOf(await fetchImpl(new URL('/api/enroll', hubUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, publicKey: key.publicKey }) }));
   if (res.error) throw new Error(`the hub refused the enrollment: ${res.error.message}`);
   const enrolled = EnrolledSchema.parse(res.body);
   const file: DeskFile = { hubUrl, deskId: enrolled.deskId, desk: enrolled.desk, user: enrolled.user.name, team: enrolled.user.team };
@@ -70,8 +71,8 @@ export async function enrollDesk(home: string, hubUrl: string, code: string, fet
   return enrolled;
 }
 
-/** This desk's hub client, or null when the desk is not enrolled. */
-export async function hubClientFor(home: string, fetchImpl: typeof fetch = fetch): Promise<HubClient | null> {
+/** This desk's enrolment, or null when the desk is not enrolled. */
+export async function readDeskFile(home: string): Promise<DeskFile | null> {
   let text: string;
   try {
     text = await readFile(deskFile(home), 'utf8');
@@ -79,6 +80,12 @@ export async function hubClientFor(home: string, fetchImpl: typeof fetch = fetch
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  const desk = DeskFileSchema.parse(JSON.parse(text));
+  return DeskFileSchema.parse(JSON.parse(text));
+}
+
+/** This desk's hub client, or null when the desk is not enrolled. */
+export async function hubClientFor(home: string, fetchImpl: typeof fetch = fetch): Promise<HubClient | null> {
+  const desk = await readDeskFile(home);
+  if (!desk) return null;
   return new HubClient(desk.hubUrl, desk.deskId, await loadOrCreateTraceKey(traceKeyFile(home)), fetchImpl);
 }

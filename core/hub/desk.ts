@@ -5,7 +5,8 @@
 // Not enrolled: nothing happens, the desk works on its own.
 import type { PolicyStore } from '../policy/store.ts';
 import type { TraceStore } from '../trace/store.ts';
-import { hubClientFor, type HubClient } from './client.ts';
+import { hubClientFor, readDeskFile, type HubClient } from './client.ts';
+import { HubPeople } from './people.ts';
 import { syncPolicy } from './sync.ts';
 import { HubUploader } from './uploader.ts';
 
@@ -14,20 +15,31 @@ export const POLICY_SYNC_MS = 5 * 60_000;
 export interface ConnectedDesk {
   uploader: HubUploader;
   client: HubClient;
-  /** takes the hub's newest policy now; returns what the desk said about it */
-  syncPolicy(): Promise<string>;
+  /** the desk's enrolment: its name on the hub and its person */
+  desk: { name: string; user: string };
+  /** people of the team signed in on the hub through this desk (a lead, a QA reviewer) */
+  people: HubPeople;
+  /** takes the hub's newest policy now; returns what the desk said about it (after `waitMs` it stops waiting: the sync goes on) */
+  syncPolicy(waitMs?: number): Promise<string>;
+  /** where the desk's notices go */
+  log: (line: string) => void;
+  /** something to stop when the desk closes */
+  onClose(closable: { stop(): void }): void;
   close(): Promise<void>;
 }
 
 export async function connectDesk(home: string, traces: TraceStore, log: (line: string) => void, policy?: PolicyStore): Promise<ConnectedDesk | null> {
   let client;
+  let desk;
   try {
     client = await hubClientFor(home);
+    desk = client && (await readDeskFile(home));
   } catch (e) {
     log(`the hub connection in ${home}/hub/desk.json cannot be read (${(e as Error).message}); runs stay on this desk`);
     return null;
   }
-  if (!client) return null;
+  if (!client || !desk) return null;
+  const people = new HubPeople(client.hubUrl);
   const uploader = new HubUploader({ home, store: traces, client, log });
   uploader.start();
   await uploader.enqueueFinished();
@@ -46,12 +58,20 @@ export async function connectDesk(home: string, traces: TraceStore, log: (line: 
   const timer = policy ? setInterval(() => void sync(), POLICY_SYNC_MS) : undefined;
   timer?.unref();
   if (policy) await sync();
+  const closables: { stop(): void }[] = [];
   return {
     uploader,
     client,
-    syncPolicy: sync,
+    log,
+    onClose: (c) => void closables.push(c),
+    desk: { name: desk.desk, user: desk.user },
+    people,
+    syncPolicy: (waitMs?: number) =>
+      waitMs === undefined ? sync() : Promise.race([sync(), new Promise<string>((r) => setTimeout(() => r('the hub did not answer in time: the policy in force stays'), waitMs).unref())]),
     async close() {
       if (timer) clearInterval(timer);
+      people.close();
+      for (const c of closables) c.stop();
       await uploader.stop();
     },
   };

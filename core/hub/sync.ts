@@ -25,8 +25,8 @@ export async function syncPolicy(client: HubClient, store: PolicyStore): Promise
   return installed.ok ? { ...installed, installed: true } : installed;
 }
 
-export async function requestSecondApproval(client: HubClient, input: HubApprovalRequestInput): Promise<Result<HubApproval>> {
-  const a = await client.request('POST', '/api/approvals', input);
+export async function requestSecondApproval(client: HubClient, input: HubApprovalRequestInput, opts: { signal?: AbortSignal } = {}): Promise<Result<HubApproval>> {
+  const a = await client.request('POST', '/api/approvals', input, opts);
   return a.status === 201 ? { ok: true, data: HubApprovalSchema.parse(a.body) } : refused('the hub did not take the request', a);
 }
 

@@ -4,7 +4,7 @@
 // lead's kept key (the policy's signing flow) and installing it; and the unsaved draft, kept here.
 import type { ApiHandlers } from '../api/handlers.ts';
 import type { PlaybookPlanChange, PlaybookSource } from '../../shared/playbook.ts';
-import type { Approvers } from '../approvals/approvers.ts';
+import type { PanelPeople } from './people.ts';
 import type { LeadSigningKey } from '../policy/lead-key.ts';
 import { diffPlaybooks, planChanges, recentPlans } from '../playbooks/changes.ts';
 import { filesInForce, playbookTemplates, PlaybookDrafts, problemsOf, withDraft } from '../playbooks/drafts.ts';
@@ -16,7 +16,7 @@ import { PREVIEW_RUNS } from './policy.ts';
 
 type Methods = 'playbooks.list' | 'playbooks.files' | 'playbooks.check' | 'playbooks.preview' | 'playbooks.signAndInstall' | 'playbooks.draft' | 'playbooks.saveDraft';
 
-export function playbookHandlers({ legwork }: ServiceContext, approvers: Approvers, keeper: LeadSigningKey): Pick<ApiHandlers, Methods> {
+export function playbookHandlers({ legwork }: ServiceContext, people: PanelPeople, keeper: LeadSigningKey): Pick<ApiHandlers, Methods> {
   const store = legwork.playbooks;
   const drafts = new PlaybookDrafts(store.dir);
   const inForce = async () => (await store.load()).inForce;
@@ -56,7 +56,7 @@ export function playbookHandlers({ legwork }: ServiceContext, approvers: Approve
       return { files: diffPlaybooks(now.playbooks, next), plans: changes, plansChecked: plans.length };
     },
     async 'playbooks.signAndInstall'({ session, files, passphrase }) {
-      const lead = unwrap(approvers.who(session));
+      const lead = unwrap(people.who(session)).name;
       const key = await openSigningKey(keeper, store.leadKeyPath, passphrase);
       const now = await inForce();
       // signed only when every file loads; the next version after the one in force

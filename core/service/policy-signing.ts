@@ -9,18 +9,19 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { SigningKey } from '../../shared/api.ts';
 import type { ApiHandlers } from '../api/handlers.ts';
-import type { Approvers } from '../approvals/approvers.ts';
 import { createSigningKey, importSigningKey, type LeadSigningKey } from '../policy/lead-key.ts';
 import { keyIdOf, signPolicy } from '../policy/signing.ts';
 import { writeFileDurable } from '../trace/durable.ts';
 import { ServiceError, unwrap, type ServiceContext } from './context.ts';
+import { publishOnHub } from './hub-policy.ts';
+import type { PanelPeople } from './people.ts';
 
 type Methods = 'policy.signingKey' | 'policy.createKey' | 'policy.importKey' | 'policy.signAndInstall';
 
 export const INSTALLED_BY_FILE = 'installed-by.json';
 const InstalledBySchema = z.object({ by: z.string(), at: z.string(), keyId: z.string(), issuedAt: z.string() });
 
-export function policySigningHandlers({ legwork }: ServiceContext, approvers: Approvers, keeper: LeadSigningKey): Pick<ApiHandlers, Methods> {
+export function policySigningHandlers({ legwork }: ServiceContext, people: PanelPeople, keeper: LeadSigningKey): Pick<ApiHandlers, Methods> {
   const store = legwork.policy;
   const trusted = async (): Promise<string | null> => {
     const pem = await readFile(store.leadKeyPath, 'utf8').catch(() => undefined);
@@ -30,24 +31,27 @@ export function policySigningHandlers({ legwork }: ServiceContext, approvers: Ap
 
   return {
     async 'policy.signingKey'({ session }) {
-      unwrap(approvers.who(session));
+      unwrap(people.who(session));
       return status();
     },
     async 'policy.createKey'({ session, passphrase }) {
-      unwrap(approvers.who(session));
+      unwrap(people.who(session));
       unwrap(await createSigningKey(keeper, passphrase));
       return status();
     },
     async 'policy.importKey'({ session, keyText, keyPassphrase, passphrase }) {
-      unwrap(approvers.who(session));
+      unwrap(people.who(session));
       unwrap(await importSigningKey(keeper, keyText, keyPassphrase, passphrase));
       return status();
     },
     async 'policy.signAndInstall'({ session, policy, passphrase }) {
-      const lead = unwrap(approvers.who(session));
+      const who = unwrap(people.who(session));
+      const lead = who.name;
       const key = await openSigningKey(keeper, store.leadKeyPath, passphrase);
       const { issuedAt: _older, ...written } = policy; // signed now: a policy is dated when the lead signs it
       const signed = unwrap(signPolicy(written, key.privateKeyPem));
+      // through the hub: published for every desk of the team first (the hub checks it too), then installed here
+      if (people.hub && who.hub) await publishOnHub(people.hub, who.hub, signed, key.publicKeyPem);
       const installed = unwrap(await store.install(JSON.stringify(signed, null, 2), key.trustNow));
       const issuedAt = String(signed.policy.issuedAt);
       await recordInstalledBy(store.dir, { by: lead, keyId: signed.keyId, issuedAt });
@@ -61,7 +65,11 @@ export function policySigningHandlers({ legwork }: ServiceContext, approvers: Ap
  * trusts another lead key, or when the passphrase does not open it. `trustNow` is the key's public
  * half when no lead key is trusted yet (the first install makes it the trusted one).
  */
-export async function openSigningKey(keeper: LeadSigningKey, leadKeyPath: string, passphrase: string | undefined): Promise<{ privateKeyPem: string; trustNow?: string }> {
+export async function openSigningKey(
+  keeper: LeadSigningKey,
+  leadKeyPath: string,
+  passphrase: string | undefined,
+): Promise<{ privateKeyPem: string; publicKeyPem: string; trustNow?: string }> {
   const kept = await keeper.kept();
   if (!kept) throw new ServiceError('precondition_failed', 'no signing key is kept here yet: create one or pick your key file');
   const pem = await readFile(leadKeyPath, 'utf8').catch(() => undefined);
@@ -70,7 +78,7 @@ export async function openSigningKey(keeper: LeadSigningKey, leadKeyPath: string
     throw new ServiceError('precondition_failed', `this Legwork trusts lead key ${trust}, and the key kept here is ${kept.keyId}: pick the trusted key's file, or have IT change the trusted key`);
   }
   const key = unwrap(await keeper.open(passphrase));
-  return { privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(), ...(trust === null ? { trustNow: kept.publicKeyPem } : {}) };
+  return { privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKeyPem: kept.publicKeyPem, ...(trust === null ? { trustNow: kept.publicKeyPem } : {}) };
 }
 
 /** Who signed and installed what (a policy or a playbook set) in the panel, kept beside it. */

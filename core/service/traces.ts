@@ -8,17 +8,30 @@ import type { RunListing, RunSummary, TraceQuery } from '../../shared/trace.ts';
 import type { ApiHandlers } from '../api/handlers.ts';
 import { summarizeRun } from '../trace/summary.ts';
 import { unwrap, type ServiceContext } from './context.ts';
+import { HubRuns } from './hub-runs.ts';
+import type { PanelPeople } from './people.ts';
 
-export function traceHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'runs.list' | 'runs.sample' | 'runs.open' | 'runs.verdict' | 'runs.export' | 'metrics.get'> {
+export function traceHandlers({ legwork }: ServiceContext, people: PanelPeople): Pick<ApiHandlers, 'runs.list' | 'runs.sample' | 'runs.open' | 'runs.verdict' | 'runs.export' | 'metrics.get'> {
   const traces = legwork.traces;
+  /** with a session from hub.signIn: the team hub's runs, as that person may read them */
+  const onHub = (session: string | undefined) => {
+    if (session === undefined || !people.hub) return null;
+    return { runs: new HubRuns(people.hub, legwork.home), person: unwrap(people.hub.people.who(session)) };
+  };
   return {
-    async 'runs.list'(query) {
+    async 'runs.list'({ session, ...query }) {
+      const hub = onHub(session);
+      if (hub) return hub.runs.list(hub.person, query);
       return unwrap(await traces.listRuns(traceQuery(query))).map(runSummary);
     },
-    async 'runs.sample'({ share, seed }) {
+    async 'runs.sample'({ share, seed, session }) {
+      const hub = onHub(session);
+      if (hub) return hub.runs.list(hub.person, { sample: share, seed });
       return unwrap(await traces.sampleForQa({}, { share, seed: String(seed) })).map(runSummary);
     },
-    async 'runs.open'({ runId }) {
+    async 'runs.open'({ runId, session }) {
+      const hub = onHub(session);
+      if (hub) return hub.runs.open(hub.person, runId);
       const record = unwrap(await traces.readRun(runId));
       const report = await traces.verifyRun(runId);
       const verdict = (await traces.reviews.of(runId)).at(-1)?.verdict ?? null;
@@ -29,11 +42,18 @@ export function traceHandlers({ legwork }: ServiceContext): Pick<ApiHandlers, 'r
         problems: report.problems.map((p) => p.message),
       };
     },
-    async 'runs.verdict'({ runId, verdict, comment }) {
+    async 'runs.verdict'({ runId, verdict, comment, session }) {
+      const hub = onHub(session);
+      if (hub) {
+        await hub.runs.verdict(hub.person, runId, verdict, comment);
+        return { ok: true as const };
+      }
       unwrap(await traces.setVerdict(runId, { verdict, comment, reviewer: legwork.agent }));
       return { ok: true as const };
     },
-    async 'runs.export'({ runId }) {
+    async 'runs.export'({ runId, session }) {
+      const hub = onHub(session);
+      if (hub) return hub.runs.exportRun(hub.person, runId);
       const dir = await mkdtemp(path.join(os.tmpdir(), 'legwork-export-'));
       try {
         const fileName = `legwork-run-${runId}.json`;

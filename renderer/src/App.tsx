@@ -11,7 +11,14 @@ import { SettingsView } from './views/settings/SettingsView.tsx';
 
 export function App({ api }: { api: ApiClient }) {
   const stores = useMemo(() => createStores(api), [api]);
-  useEffect(() => api.on((event) => stores.work.getState().onEvent(event)), [api, stores]);
+  useEffect(
+    () =>
+      api.on((event) => {
+        stores.work.getState().onEvent(event);
+        stores.approvals.getState().onEvent(event);
+      }),
+    [api, stores],
+  );
   return (
     <StoresContext.Provider value={stores}>
       <Shell />

@@ -76,13 +76,13 @@ export async function startHeadless(sandbox: RunningSandbox, home: string): Prom
   };
 }
 
-/** A pending order of one customer, and that customer's email: what a cancel request is about. */
-export async function pendingOrder(sandbox: RunningSandbox, skip: string[] = []): Promise<{ orderId: string; email: string; name: string }> {
+/** A pending order of one customer (under $900, at least `min`), and that customer's email: what a cancel request is about. */
+export async function pendingOrder(sandbox: RunningSandbox, skip: string[] = [], min = 0): Promise<{ orderId: string; email: string; name: string }> {
   const { json: state } = await control(sandbox, 'GET', '/state');
   const orders = Object.values(state.orders as Record<string, { order_id: string; user_id: string; status: string; items: { price: number }[] }>);
   const order = orders.find((o) => {
     const total = o.items.reduce((s, i) => s + i.price, 0);
-    return o.status === 'pending' && total < 900 && !skip.includes(o.order_id);
+    return o.status === 'pending' && total < 900 && total >= min && !skip.includes(o.order_id);
   });
   if (!order) throw new Error('the sandbox has no small pending order');
   const user = state.users[order.user_id];
@@ -97,6 +97,17 @@ export async function fileCancelRequest(sandbox: RunningSandbox, order: { orderI
     body: `Hi,\n\nI ordered by mistake, please cancel order ${order.orderId}. I don't need it anymore.\n\nThanks,\n${order.name}`,
   });
   return json.id as number;
+}
+
+/** The agent opens the ticket from the queue and asks for a plan, as in the panel. */
+export async function propose(p: Page, ticketId: number): Promise<void> {
+  await p.getByRole('tab', { name: 'Agent' }).click();
+  const back = p.getByRole('button', { name: '← Back to queue' });
+  if (await back.isVisible()) await back.click();
+  await p.getByRole('button', { name: 'Refresh' }).click({ timeout: 60_000 });
+  await p.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticketId} `) }).click({ timeout: 60_000 });
+  await p.getByRole('button', { name: 'Propose' }).click();
+  await p.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
 }
 
 export async function panelPage(browser: Browser, started: Started): Promise<Page> {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../sandbox/server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { control, sandboxForTest } from '../helpers/sandbox.ts';
-import { fileCancelRequest } from './harness.ts';
+import { fileCancelRequest, propose } from './harness.ts';
 import { openPanel, screen, startInProcess, type InProcess } from './in-process.ts';
 import { Approvers } from '../../core/approvals/approvers.ts';
 import { signedInAgent } from '../../core/identity.ts';
@@ -51,16 +51,6 @@ async function mediumOrder(): Promise<{ orderId: string; email: string; name: st
   })!;
   const user = state.users[order.user_id];
   return { orderId: order.order_id, email: user.email, name: `${user.name.first_name} ${user.name.last_name}`, total: order.items.reduce((s, i) => s + i.price, 0) };
-}
-
-async function propose(p: Page, ticketId: number): Promise<void> {
-  await p.getByRole('tab', { name: 'Agent' }).click();
-  const back = p.getByRole('button', { name: '← Back to queue' });
-  if (await back.isVisible()) await back.click();
-  await p.getByRole('button', { name: 'Refresh' }).click({ timeout: 60_000 });
-  await p.getByRole('list', { name: 'Tickets' }).getByRole('button', { name: new RegExp(`#${ticketId} `) }).click({ timeout: 60_000 });
-  await p.getByRole('button', { name: 'Propose' }).click();
-  await p.getByRole('heading', { name: /^Plan:/ }).waitFor({ timeout: 60_000 });
 }
 
 describe('the team lead in browser mode, walked through', () => {

@@ -1,6 +1,8 @@
 // QA: runs with filters or the sampling queue, one run opened as a timeline, its verdict, export.
+// On a desk with a team hub the reviewer signs in there and every call carries their session: the
+// runs are every desk's (their team's), and a verdict is recorded under their name on the hub.
 import { createStore } from 'zustand/vanilla';
-import type { ApiClient, ApiOutput, RunSummary } from '../../../shared/api.ts';
+import type { ApiClient, ApiOutput, HubStatus, RunSummary } from '../../../shared/api.ts';
 import { errorMessage } from '../api/envelope.ts';
 
 export interface RunFilters {
@@ -24,6 +26,13 @@ export interface QaState {
   opened: OpenedRun | null;
   verdictSaved: boolean;
   error: string | null;
+  /** whether this desk works with a team hub (null until asked) */
+  hub: HubStatus | null;
+  /** the reviewer signed in on the hub */
+  reviewer: { name: string; role: string; session: string } | null;
+  loadHub(): Promise<void>;
+  signIn(name: string, password: string): Promise<boolean>;
+  signOut(): void;
   setFilter(key: keyof RunFilters, value: string): void;
   setShare(share: number): void;
   list(): Promise<void>;
@@ -47,7 +56,33 @@ export const createQaStore = (api: ApiClient) =>
         set({ loading: false, error: errorMessage(error) });
       }
     };
+    /** the reviewer's hub session, on every call when signed in */
+    const as = () => {
+      const r = get().reviewer;
+      return r ? { session: r.session } : {};
+    };
     return {
+      hub: null,
+      reviewer: null,
+      async loadHub() {
+        // a core that cannot say (an older one) is a desk on its own
+        set({ hub: await api.call('hub.status', {}).catch(() => ({ connected: false, desk: null, user: null })) });
+      },
+      async signIn(name, password) {
+        set({ error: null });
+        try {
+          const reviewer = await api.call('hub.signIn', { name, password });
+          set({ reviewer, runs: [], opened: null });
+          await get().list();
+          return true;
+        } catch (error) {
+          set({ error: errorMessage(error) });
+          return false;
+        }
+      },
+      signOut() {
+        set({ reviewer: null, runs: [], opened: null, error: null });
+      },
       filters: { since: '', until: '', agent: '', playbook: '', outcome: '', verdict: '' },
       source: 'filtered',
       share: 0.1,
@@ -73,16 +108,16 @@ export const createQaStore = (api: ApiClient) =>
           ...(f.verdict ? { verdict: f.verdict } : {}),
         };
         set({ source: 'filtered' });
-        await load(() => api.call('runs.list', query));
+        await load(() => api.call('runs.list', { ...query, ...as() }));
       },
       async sample() {
         set({ source: 'sample' });
-        await load(() => api.call('runs.sample', { share: get().share }));
+        await load(() => api.call('runs.sample', { share: get().share, ...as() }));
       },
       async open(runId) {
         set({ loading: true, error: null, verdictSaved: false });
         try {
-          set({ opened: await api.call('runs.open', { runId }), loading: false });
+          set({ opened: await api.call('runs.open', { runId, ...as() }), loading: false });
         } catch (error) {
           set({ loading: false, error: errorMessage(error) });
         }
@@ -95,7 +130,7 @@ export const createQaStore = (api: ApiClient) =>
         if (!opened) return;
         set({ verdictSaved: false, error: null });
         try {
-          await api.call('runs.verdict', { runId: opened.summary.runId, verdict, comment });
+          await api.call('runs.verdict', { runId: opened.summary.runId, verdict, comment, ...as() });
           set({
             verdictSaved: true,
             opened: { ...opened, summary: { ...opened.summary, verdict } },
@@ -109,7 +144,7 @@ export const createQaStore = (api: ApiClient) =>
         const opened = get().opened;
         if (!opened) return null;
         try {
-          return await api.call('runs.export', { runId: opened.summary.runId });
+          return await api.call('runs.export', { runId: opened.summary.runId, ...as() });
         } catch (error) {
           set({ error: errorMessage(error) });
           return null;

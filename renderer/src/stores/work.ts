@@ -202,9 +202,10 @@ export const createWorkStore = (api: ApiClient) =>
           if (event.ticketId === state.ticketId && state.busy === 'propose') set({ reads: [...state.reads, event.read] });
           return;
         }
+        if (event.type === 'approvals.changed') return; // the lead's list (approvals store)
         if (event.type === 'approval.decided') {
           if (event.request.ticketId !== state.ticketId) return;
-          set({ secondApproval: event.request, focus: event.request.status === 'declined' ? 'approve' : state.focus });
+          set({ secondApproval: event.request, focus: event.request.status === 'declined' || event.request.status === 'expired' ? 'approve' : state.focus });
           if (event.run) {
             set({ runStartedAt: Date.now(), runEndedAt: null, focus: 'run' });
             setRun(event.run);

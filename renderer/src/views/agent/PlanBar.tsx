@@ -70,11 +70,16 @@ export function PlanBar() {
               Declined by {asked.decidedBy}: {asked.note}
             </p>
           )}
+          {asked?.status === 'expired' && (
+            <p role="alert" className="error-inline declined-note">
+              The request expired: {asked.note}. Nothing ran.
+            </p>
+          )}
           <p className="left-to-do">
             Step {second.map(stepNo).join(', ')} needs a second approval ({plainReason('second_approval', proposal.decisions.find((d) => d.stepId === second[0])!.reason, plan.steps[stepNo(second[0]!) - 1]!.action)}).
           </p>
           <button ref={approveButton} type="button" className="primary" onClick={() => void work.getState().requestSecondApproval()} disabled={busy !== null || open.length > 0} aria-keyshortcuts="Control+Enter">
-            {busy === 'approve' ? 'Asking…' : asked?.status === 'declined' ? 'Request second approval again' : 'Request second approval'} <kbd>Ctrl+Enter</kbd>
+            {busy === 'approve' ? 'Asking…' : asked?.status === 'declined' || asked?.status === 'expired' ? 'Request second approval again' : 'Request second approval'} <kbd>Ctrl+Enter</kbd>
           </button>
         </>
       ) : (

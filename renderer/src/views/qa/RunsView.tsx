@@ -1,6 +1,7 @@
 // QA's runs: filter by date, agent, playbook, outcome and verdict, or take the sampling queue;
-// open one as a timeline.
-import { useEffect, type FormEvent } from 'react';
+// open one as a timeline. On a desk with a team hub, the reviewer signs in there first and sees
+// every desk's runs.
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { PLAYBOOKS } from '../../../../shared/plan.ts';
 import { RUN_OUTCOMES } from '../../../../shared/trace.ts';
 import { useSlice, useStores } from '../../stores/index.ts';
@@ -14,8 +15,54 @@ import { outcomeWords } from './run-steps.ts';
 const VERDICT_FILTERS = ['pass', 'fail', 'needs_follow_up'];
 
 export function QaView() {
+  const { qa } = useStores();
   const opened = useSlice('qa', (s) => s.opened);
+  const hub = useSlice('qa', (s) => s.hub);
+  const reviewer = useSlice('qa', (s) => s.reviewer);
+  useEffect(() => {
+    void qa.getState().loadHub();
+  }, [qa]);
+  if (!hub) return <StatusNote>Loading…</StatusNote>;
+  if (hub.connected && !reviewer) return <HubSignIn />;
   return opened ? <RunTimeline key={opened.summary.runId} opened={opened} /> : <RunsView />;
+}
+
+/** A reviewer signs in on the team hub (their name and password there) to review every desk's runs. */
+function HubSignIn() {
+  const { qa } = useStores();
+  const id = useId();
+  const error = useSlice('qa', (s) => s.error);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    if (await qa.getState().signIn(name, password)) setPassword('');
+    setBusy(false);
+  };
+  return (
+    <section aria-labelledby={`${id}-h`} className="view">
+      <h2 id={`${id}-h`}>Runs</h2>
+      <form onSubmit={(e) => void submit(e)} aria-label="Sign in on the team hub">
+        <p className="muted">This desk works with the team hub: sign in with your name and password there to review every desk's runs.</p>
+        <label className="field-label" htmlFor={`${id}-name`}>
+          Name on the hub
+        </label>
+        <input id={`${id}-name`} type="text" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
+        <label className="field-label" htmlFor={`${id}-password`}>
+          Hub password
+        </label>
+        <input id={`${id}-password`} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || !name || !password}>
+            Sign in
+          </button>
+        </div>
+      </form>
+      <ErrorNote message={error} />
+    </section>
+  );
 }
 
 function RunsView() {
@@ -26,6 +73,7 @@ function RunsView() {
   const share = useSlice('qa', (s) => s.share);
   const loading = useSlice('qa', (s) => s.loading);
   const error = useSlice('qa', (s) => s.error);
+  const reviewer = useSlice('qa', (s) => s.reviewer);
 
   useEffect(() => {
     void qa.getState().list();
@@ -39,7 +87,17 @@ function RunsView() {
 
   return (
     <section aria-labelledby="runs-heading" className="view">
-      <h2 id="runs-heading">Runs</h2>
+      <div className="toolbar">
+        <h2 id="runs-heading">Runs</h2>
+        {reviewer && (
+          <>
+            <span className="muted">Every desk, from the team hub · signed in as {reviewer.name}</span>
+            <button type="button" className="link-button" onClick={() => qa.getState().signOut()}>
+              Sign out
+            </button>
+          </>
+        )}
+      </div>
       <form className="filters" onSubmit={submit} aria-label="Run filters">
         <label>
           From
@@ -121,7 +179,8 @@ function RunsView() {
                 Ticket #{r.ticketId} · {r.playbooks.map(words).join(', ') || (r.outcome === 'asked' ? 'a question to the customer' : 'no playbook')}
               </span>
               <span className="row-meta">
-                <span className={`pill outcome-${r.outcome ?? 'none'}`}>{outcomeWords(r.outcome, null)}</span> · {r.agent} · {showDate(r.startedAt)} ·{' '}
+                <span className={`pill outcome-${r.outcome ?? 'none'}`}>{outcomeWords(r.outcome, null)}</span> · {r.agent}
+                {r.desk ? ` at ${r.desk}` : ''} · {showDate(r.startedAt)} ·{' '}
                 {showDuration(r.durationMs)} · {r.verdict ? `verdict: ${words(r.verdict)}` : 'no verdict'}
               </span>
             </button>
