@@ -97,3 +97,10 @@ describe('what the rest of the message says about a request', () => {
     }
   });
 });
+
+describe('which items a return means', () => {
+  it('"I don\'t want to keep any of it" takes nothing out of "everything"', async () => {
+    const p = await plan('Please return everything from my delivered order with the grill, I don\'t want to keep any of it, tablet included. Refund to the original card.');
+    expect(benchmarkWrites(p).flatMap((w) => w.kwargs.item_ids as string[]).sort()).toEqual(['1709726483', '4913411651', '5745575001', '6857426243']);
+  });
+});

@@ -157,7 +157,7 @@ function namedOnlyAsKept(clause: string, name: string): boolean {
  * apart from the text, so the answer is null (ask which).
  */
 export function oneOfMeant(text: string, items: Item[], lines: number[]): number[] | null {
-  if (!/\b(only )?one of (the|my|those|these|both|them)\b/.test(normalize(text))) return lines;
+  if (!/\b(only )?one of (the|my|those|these|both|them)\b/.test(normalize(text))) return singularMeant(text, items, lines);
   const out: number[] = [];
   for (const i of lines) {
     const same = lines.filter((j) => items[j]!.name === items[i]!.name);
@@ -166,6 +166,24 @@ export function oneOfMeant(text: string, items: Item[], lines: number[]): number
     else if (same[0] === i) out.push(i);
   }
   return out;
+}
+
+/**
+ * "return the fleece jacket" when the order holds two different fleece jackets: one is meant and the
+ * text does not say which, so nothing is guessed (null). Said in the plural ("both jackets", "the
+ * jackets"), or for everything, all of them are meant.
+ */
+function singularMeant(text: string, items: Item[], lines: number[]): number[] | null {
+  const t = normalize(text);
+  if (wantsEverything(t) || /\b(both|all|each|two|every)\b/.test(t)) return lines;
+  for (const i of lines) {
+    const same = lines.filter((j) => items[j]!.name === items[i]!.name);
+    if (new Set(same.map((j) => items[j]!.item_id)).size < 2) continue;
+    const last = tokens(items[i]!.name).at(-1) ?? '';
+    const plural = tokens(t).some((w) => w === `${last}s` || w === `${last}es` || (last.endsWith('s') && w === last));
+    if (!plural) return null;
+  }
+  return lines;
 }
 
 /** "everything", "the whole order" (not "everything else", which is what is kept). */
@@ -185,7 +203,8 @@ export function everythingMeant(text: string, items: Item[], wish: RegExp): numb
   const out: number[] = [];
   for (const [i, item] of items.entries()) {
     const kept = said.some((c) => {
-      const t = normalize(c);
+      // "I don't want to keep any of it": a negated keep takes nothing out
+      const t = normalize(c).replace(/\b(don'?t|do not|not|never|no need to) (want to |need to |plan to |wish to )?keep\b/g, ' ');
       const at = t.search(EXCEPT);
       return at >= 0 && nameScore(t.slice(at), item.name) >= 1;
     });
