@@ -60,7 +60,7 @@ describe('legwork trace', () => {
     expect(broken.out).toMatch(/bad_seq line 4 seq 4: .*missing/);
   });
 
-  it('lists, takes a verdict, and gives metrics', { timeout: 120_000 }, async () => {
+  it('lists, takes a verdict, and gives metrics', { timeout: 400_000 }, async () => {
     const ctx = storeIn(tempHome());
     const a = await writeSampleRun(ctx, { startAt: '2025-03-01T09:00:00Z', agent: 'ana', playbooks: ['cancel_order'], durationMs: 60_000 });
     const b = await writeSampleRun(ctx, { startAt: '2025-03-02T09:00:00Z', agent: 'bo', playbooks: ['return_items'], outcome: 'escalated' });
