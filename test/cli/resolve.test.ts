@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 const systems = () => JSON.stringify(sandbox.urls);
-const resolve = (args: string[]) => legwork(ENTRY, ['resolve', ...args], { LEGWORK_HOME: home });
+const resolve = (args: string[]) => legwork(ENTRY, ['resolve', ...args], { LEGWORK_HOME: home }, 300_000);
 const writes = async () => (await control(sandbox, 'GET', '/writes')).json.writes as { op: string; target: string }[];
 const fileCancelTicket = async () =>
   (await control(sandbox, 'POST', '/tickets', { from: PENDING.customer.email, subject: 'Cancel my order', body: `Please cancel order ${PENDING.order_id}, I no longer need it.` })).json
@@ -40,7 +40,7 @@ async function installApprovePolicy(): Promise<void> {
 }
 
 describe('legwork resolve', () => {
-  it('with --approve runs the plan: the order is cancelled exactly once and the trace verifies', { timeout: 120_000 }, async () => {
+  it('with --approve runs the plan: the order is cancelled exactly once and the trace verifies', { timeout: 500_000 }, async () => {
     await installApprovePolicy();
     const ticket = await fileCancelTicket();
     const res = await resolve(['--ticket', String(ticket), '--systems', systems(), '--approve', '--json']);
