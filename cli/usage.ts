@@ -29,7 +29,9 @@ ${RESOLVE_USAGE}${RECOVER_USAGE}${APPROVER_USAGE}  policy keygen --out DIR
                         verify FILE and put it in force; the first install trusts --key as the lead key
   policy show [--json]  the policy in force and where it came from
   policy explain --plan PLAN.json [--facts FACTS.json] [--agent NAME] [--json]
-                        the policy's decision and reason for every step of a plan
+                        the policy's decision and reason for every step of a plan; --agent is a
+                        what-if (the decisions for NAME, default the signed-in account); nothing
+                        is recorded
   playbooks sign DIR --key PRIVATE.pem --out SIGNED.json [--version N]
                         check every playbook file (*.yaml) of DIR and sign them as one set
   playbooks diff SIGNED.json|DIR [--key PUBLIC.pem] [--json]

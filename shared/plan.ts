@@ -88,6 +88,10 @@ export const UsageSchema = z.object({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
+/** A sentence of the ticket the plan did not act on: framed as an instruction to the agent, a bot or the system, or forwarded or quoted (issue 17). */
+export const SetAsideSchema = z.object({ text: z.string(), why: z.string() });
+export type SetAside = z.infer<typeof SetAsideSchema>;
+
 export const PlanSchema = z.object({
   ticketId: z.number().int().positive(),
   planner: z.enum(['offline', 'llm']),
@@ -105,6 +109,8 @@ export const PlanSchema = z.object({
   steps: z.array(StepSchema),
   /** the message to the customer (a confirmation, a question, or a hand-over notice) */
   reply: z.string(),
+  /** the sentences set aside, quoted: the panel shows them to the agent as a warning */
+  setAside: z.array(SetAsideSchema).default([]),
   reads: z.array(ReadRecordSchema).default([]),
   /** the playbooks' rules checks: the facts each saw and what it said (what "what would change" re-evaluates) */
   checks: z.array(RuleCheckSchema).optional(),

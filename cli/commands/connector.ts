@@ -40,7 +40,7 @@ export async function connectorCommand(args: string[], io: CliIo = {}): Promise<
   const needsVault = Object.values(config.systems).some((s) => s && !s.password);
   let report;
   try {
-    report = await runConnectorCheck(config, { ...(needsVault ? { secrets: openVault(legworkHome()) } : {}), ...(flags.ticket ? { ticketId: Number(flags.ticket) } : {}) });
+    report = await runConnectorCheck(config, { ...(needsVault ? { secrets: await openVault(legworkHome()) } : {}), ...(flags.ticket ? { ticketId: Number(flags.ticket) } : {}) });
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;

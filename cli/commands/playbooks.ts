@@ -11,6 +11,7 @@ import { TraceStore } from '../../core/trace/store.ts';
 import { legworkHome } from '../../core/home.ts';
 import { UsageError } from '../usage.ts';
 import { parse, readText, required } from './policy.ts';
+import { unlockedKeyPem } from '../passphrase.ts';
 
 const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = { sign: signCommand, diff: diffCommand, install: installCommand, list: listCommand };
 
@@ -26,7 +27,8 @@ async function signCommand(args: string[]): Promise<void> {
   const { flags, positionals } = parse(args, { key: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' } }, 1);
   const dir = positionals[0]!;
   const out = required(flags.out, '--out SIGNED.json');
-  const key = await readText(required(flags.key, '--key PRIVATE.pem'));
+  const keyFile = required(flags.key, '--key PRIVATE.pem');
+  const key = await unlockedKeyPem(await readText(keyFile), keyFile);
   if (flags.version !== undefined && !/^[1-9]\d*$/.test(flags.version)) throw new UsageError(`--version must be a whole number from 1, not "${flags.version}"`);
   // the next version after the set installed here, unless the lead says which
   const installed = (await new PlaybookStore().load()).inForce.version ?? 0;

@@ -5,6 +5,8 @@ import { PlanSchema } from '../../shared/plan.ts';
 import { decidePlan } from '../../core/policy/decide.ts';
 import { signPolicy, verifySignedPolicy, writeLeadKeys } from '../../core/policy/signing.ts';
 import { PolicyStore } from '../../core/policy/store.ts';
+import { signedInAgent } from '../../core/identity.ts';
+import { unlockedKeyPem } from '../passphrase.ts';
 import { parseFlags } from '../args.ts';
 import { UsageError } from '../usage.ts';
 
@@ -40,7 +42,8 @@ async function signCommand(args: string[]): Promise<void> {
   const input = required(flags.in, '--in POLICY.json');
   const out = required(flags.out, '--out SIGNED.json');
   const policy = parseJson(await readText(input), input);
-  const signed = signPolicy(policy, await readText(keyFile));
+  // an encrypted key (the panel's signing-key.pem) is opened with LEGWORK_PASSPHRASE or a prompt
+  const signed = signPolicy(policy, await unlockedKeyPem(await readText(keyFile), keyFile));
   if (!signed.ok) throw new Error(`${input}: ${signed.error.message}`);
   await writeFile(out, `${JSON.stringify(signed.data, null, 2)}\n`);
   process.stdout.write(`signed ${input} with lead key ${signed.data.keyId}: ${out}\n`);
@@ -82,7 +85,8 @@ async function explainCommand(args: string[]): Promise<void> {
   const facts = flags.facts === undefined ? {} : parseJson(await readText(flags.facts), flags.facts);
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) throw new Error(`${flags.facts}: the facts must be one JSON object, e.g. {"order": {"status": "pending", "total": 120.5}}`);
   const { inForce, refused } = await new PolicyStore().load();
-  const agent = flags.agent ?? process.env.USER ?? 'agent';
+  // a what-if (nothing is recorded): the decisions as they would be for --agent, by default for the signed-in account
+  const agent = flags.agent ?? signedInAgent();
   const decisions = decidePlan(inForce.policy, plan.data, { facts: facts as Record<string, unknown>, agent, now: new Date(), recentAutoRuns: [] });
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ policy: inForce.notice, decisions })}\n`);

@@ -4,11 +4,12 @@ import { Journal } from '../../core/executor/journal.ts';
 import type { RunSummary } from '../../core/executor/types.ts';
 import { parseFlags } from '../args.ts';
 import { exitCodeOf, openLegwork, SYSTEMS_FLAGS, type CliIo } from './resolve.ts';
+import { signedInAs } from '../signed-in.ts';
 
 export const RECOVER_USAGE = `  recover               finish or hand over the runs a crash left unfinished; one JSON line per
                         run {"run", "outcome", "escalated", "trace"}; exit 1 when one failed
       --systems S       the systems (as for resolve)
-      --agent NAME      who recovers (default $USER)
+                        who recovers is the account signed in here (the OS account)
 `;
 
 /** The `legwork recover` command; sets process.exitCode to 1 when a run could not be finished or handed over. */
@@ -21,13 +22,14 @@ export async function recoverCommand(args: string[], io: CliIo = {}): Promise<vo
 export async function runRecover(args: string[], io: CliIo = {}): Promise<number> {
   const out = io.out ?? ((t: string) => void process.stdout.write(t));
   const err = io.err ?? ((t: string) => void process.stderr.write(t));
+  const agent = signedInAs(args, 'agent');
   const flags = parseFlags(args, SYSTEMS_FLAGS);
   // no browser for nothing: most starts find no unfinished run
   if ((await Journal.inHome(legworkHome()).unclosed()).length === 0) {
     err('legwork recover: no unfinished runs\n');
     return 0;
   }
-  const legwork = await openLegwork(flags);
+  const legwork = await openLegwork(flags, agent);
   let code = 0;
   try {
     const summaries = await legwork.recover();

@@ -10,12 +10,14 @@ import { parseFlags } from '../args.ts';
 import { vaultFor } from '../vault.ts';
 import { systemsFrom } from '../systems.ts';
 import { UsageError } from '../usage.ts';
+import { signedInAs } from '../signed-in.ts';
 
 export const RESOLVE_USAGE = `  resolve --ticket ID   plan one helpdesk ticket; show the plan and the policy's decision per step
       --approve         approve the plan and run it (the policy still applies: steps that need
                         a second approver or a person are not run); exit 1 when it is handed over
       --systems S       the systems: a config file, its JSON, or the line \`legwork sandbox\` prints
-      --agent NAME      who approves (default $USER)
+                        who approves is the account signed in here (the OS account), recorded
+                        as such; there is no flag for it
       --json            one JSON line: {"run", "outcome", "trace", "plan"} ({"run", "outcome",
                         "trace", "steps"} with --approve)
 `;
@@ -26,19 +28,14 @@ export interface CliIo {
 }
 
 /** Flags every command that works in the systems takes. */
-export const SYSTEMS_FLAGS = { systems: { type: 'string' }, agent: { type: 'string' } } as const;
+export const SYSTEMS_FLAGS = { systems: { type: 'string' } } as const;
 
-/** Legwork over LEGWORK_HOME and the --systems the command was given. */
-export function openLegwork(flags: { systems?: string; agent?: string }): Promise<Legwork> {
+/** Legwork over LEGWORK_HOME and the --systems the command was given, acting as `agent` (the signed-in account). */
+export async function openLegwork(flags: { systems?: string }, agent: string): Promise<Legwork> {
   const home = legworkHome();
   const systems = systemsFrom(flags.systems, home);
-  const secrets = vaultFor(systems, home);
-  return Legwork.open({ home, systems, agent: agentName(flags.agent), ...(secrets ? { secrets } : {}) });
-}
-
-export function agentName(flag: string | undefined): string {
-  if (flag !== undefined && flag.trim() === '') throw new UsageError('--agent must name someone');
-  return (flag ?? (process.env.USER || process.env.USERNAME || 'agent')).trim();
+  const secrets = await vaultFor(systems, home);
+  return Legwork.open({ home, systems, agent, ...(secrets ? { secrets } : {}) });
 }
 
 /** The `legwork resolve` command; sets process.exitCode (0 completed or planned, 1 handed over or failed). */
@@ -51,9 +48,10 @@ export async function resolveCommand(args: string[], io: CliIo = {}): Promise<vo
 export async function runResolve(args: string[], io: CliIo = {}): Promise<number> {
   const out = io.out ?? ((t: string) => void process.stdout.write(t));
   const err = io.err ?? ((t: string) => void process.stderr.write(t));
+  const agent = signedInAs(args, 'agent');
   const flags = parseFlags(args, { ticket: { type: 'string' }, approve: { type: 'boolean' }, json: { type: 'boolean' }, ...SYSTEMS_FLAGS });
   const ticketId = ticketFlag(flags.ticket);
-  const legwork = await openLegwork(flags);
+  const legwork = await openLegwork(flags, agent);
   try {
     const proposed = await legwork.propose(ticketId);
     if (!proposed.ok) {

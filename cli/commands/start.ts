@@ -105,7 +105,7 @@ export async function startLegwork(opts: StartOptions): Promise<RunningLegwork> 
     }
     await ensurePanel(notice);
     if (!windows) notice('the legacy tools are driven in a headless Chromium');
-    const secrets = vaultFor(systems, home, env);
+    const secrets = await vaultFor(systems, home, env);
     const service = await createLegworkService({ home, systems, headless: !windows, notice, ...(secrets ? { secrets } : {}) });
     closers.push(() => service.close());
     const server: ApiServer = await serveApi(service, { panelDir: PANEL_DIR, port: opts.port });

@@ -1,7 +1,6 @@
 // `legwork trace …`: verify, export, list, show, verdict, metrics over the runs under LEGWORK_HOME.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import type { Failure } from '../../shared/errors.ts';
 import { RUN_OUTCOMES, RunIdSchema, VERDICTS, type PlaybookMetrics, type RunListing, type TraceQuery, type VerifyReport } from '../../shared/trace.ts';
 import { openBundle, verifyBundle } from '../../core/trace/bundle.ts';
@@ -10,6 +9,7 @@ import { BaselineTableSchema, defaultBaselineMinutes } from '../../core/trace/me
 import { TraceStore } from '../../core/trace/store.ts';
 import { parseFlags } from '../args.ts';
 import { UsageError } from '../usage.ts';
+import { signedInAs } from '../signed-in.ts';
 
 export const TRACE_USAGE = `  trace verify RUN|BUNDLE  check a run's events, signed head and screenshots (exit 1 on a problem)
       --key KEY         trust only this public key (base64, PEM, or a file holding either)
@@ -19,7 +19,8 @@ export const TRACE_USAGE = `  trace verify RUN|BUNDLE  check a run's events, sig
       --sample SHARE --seed S   a QA sample: every escalation and SHARE (0..1) of the rest
       --json            as JSON
   trace show RUN|BUNDLE the run's summary, head, reviews and event timeline (--json)
-  trace verdict RUN --verdict pass|fail|needs_follow_up [--comment C] [--reviewer R]
+  trace verdict RUN --verdict pass|fail|needs_follow_up [--comment C]
+                        the reviewer recorded is the account signed in here (the OS account)
   trace metrics         per playbook: runs, completed, escalated, autonomy, median time, time saved
       (the list filters) --baselines FILE (JSON: playbook → minutes by hand) --json
   trace blob RUN|BUNDLE SHA256 --out FILE   save a screenshot or evidence file
@@ -109,9 +110,10 @@ export async function runTrace(args: string[], io: TraceIo = {}): Promise<number
     }
     case 'verdict': {
       const [run, flagArgs] = positional(rest, 'trace verdict needs a run id');
-      const flags = parseFlags(flagArgs, { verdict: { type: 'string' }, comment: { type: 'string' }, reviewer: { type: 'string' } });
+      const reviewer = signedInAs(flagArgs, 'reviewer');
+      const flags = parseFlags(flagArgs, { verdict: { type: 'string' }, comment: { type: 'string' } });
       if (!flags.verdict || !(VERDICTS as readonly string[]).includes(flags.verdict)) throw new UsageError(`--verdict must be one of ${VERDICTS.join(', ')}`);
-      const r = await store.setVerdict(runIdOrFail(run), { verdict: flags.verdict as (typeof VERDICTS)[number], comment: flags.comment ?? '', reviewer: flags.reviewer ?? reviewerName() });
+      const r = await store.setVerdict(runIdOrFail(run), { verdict: flags.verdict as (typeof VERDICTS)[number], comment: flags.comment ?? '', reviewer });
       if (!r.ok) return r.error.code === 'invalid_input' ? usage(r.error.message) : failed(r.error);
       out(`run ${run}: ${r.data.verdict} by ${r.data.reviewer}\n`);
       return 0;
@@ -216,14 +218,6 @@ function shareOf(value: string): number {
   const share = Number(value);
   if (!/^\d*\.?\d+$/.test(value) || share > 1) throw new UsageError('--sample must be a share from 0 to 1, e.g. 0.1');
   return share;
-}
-
-function reviewerName(): string {
-  try {
-    return process.env.USER || process.env.USERNAME || os.userInfo().username || 'qa';
-  } catch {
-    return 'qa';
-  }
 }
 
 function formatReport(target: string, r: VerifyReport, keyGiven: boolean): string {

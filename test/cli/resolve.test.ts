@@ -10,6 +10,7 @@ import { PolicyStore } from '../../core/policy/store.ts';
 import { control, sandboxSuite } from '../helpers/sandbox.ts';
 import { ordersWithStatus } from '../executor/fixtures.ts';
 import { BIN, ENTRY, legwork } from './cli-process.ts';
+import { signedInAgent } from '../../core/identity.ts';
 
 let sandbox!: RunningSandbox;
 sandboxSuite((sb) => {
@@ -23,7 +24,7 @@ beforeEach(() => {
 });
 
 const systems = () => JSON.stringify(sandbox.urls);
-const resolve = (args: string[]) => legwork(ENTRY, ['resolve', ...args], { LEGWORK_HOME: home });
+const resolve = (args: string[]) => legwork(ENTRY, ['resolve', ...args], { LEGWORK_HOME: home }, 300_000);
 const writes = async () => (await control(sandbox, 'GET', '/writes')).json.writes as { op: string; target: string }[];
 const fileCancelTicket = async () =>
   (await control(sandbox, 'POST', '/tickets', { from: PENDING.customer.email, subject: 'Cancel my order', body: `Please cancel order ${PENDING.order_id}, I no longer need it.` })).json
@@ -39,10 +40,10 @@ async function installApprovePolicy(): Promise<void> {
 }
 
 describe('legwork resolve', () => {
-  it('with --approve runs the plan: the order is cancelled exactly once and the trace verifies', { timeout: 120_000 }, async () => {
+  it('with --approve runs the plan: the order is cancelled exactly once and the trace verifies', { timeout: 500_000 }, async () => {
     await installApprovePolicy();
     const ticket = await fileCancelTicket();
-    const res = await resolve(['--ticket', String(ticket), '--systems', systems(), '--approve', '--json', '--agent', 'Ana Ruiz']);
+    const res = await resolve(['--ticket', String(ticket), '--systems', systems(), '--approve', '--json']);
     expect(res.code, res.stderr).toBe(0);
     const lines = res.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -58,6 +59,9 @@ describe('legwork resolve', () => {
     const verified = await legwork(BIN, ['trace', 'verify', out.run], { LEGWORK_HOME: home });
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(/^ok: .*events intact; signed head: completed/);
+    // who approved is the account signed in here, not a name given on the command line
+    const listed = await legwork(BIN, ['trace', 'list', '--json', '--agent', signedInAgent()], { LEGWORK_HOME: home });
+    expect(JSON.parse(listed.stdout).map((r: { run: string }) => r.run)).toEqual([out.run]);
   });
 
   it('without --approve prints the plan with its decisions and writes nothing', { timeout: 120_000 }, async () => {
@@ -95,7 +99,7 @@ describe('legwork resolve', () => {
     [['--ticket', '12', '--approve=yes'], /--approve/],
     [['--ticket', '12', '--systems', '/no/such/file.json'], /--systems: no file/],
     [['--ticket', '12', '--systems', '{"helpdesk": 3}'], /--systems/],
-    [['--ticket', '12', '--agent', ' '], /--agent must name someone/],
+    [['--ticket', '12', '--agent', 'Mallory'], /--agent is not accepted: who acts is the account signed in here/],
   ])('refuses %j with exit 2', { timeout: 30_000 }, async (args, message) => {
     const res = await resolve(args);
     expect(res.code, res.stderr).toBe(2);

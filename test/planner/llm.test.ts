@@ -85,6 +85,7 @@ function offlinePlan(): Plan {
     outcome: 'ask',
     reason: 'the offline planner asks which order',
     requests: [],
+    setAside: [],
     customer: null,
     steps: [],
     reply: 'Which order do you mean?',

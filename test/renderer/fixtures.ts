@@ -49,6 +49,7 @@ const plan = (quantity: string): Proposal['plan'] => ({
   planner: 'offline',
   understood: [],
   choices: [],
+  setAside: [],
   outcome: 'resolve',
   reason: 'Order #W2378156 belongs to the requester and is still pending, so it can be cancelled.',
   requests: [{ playbook: 'cancel_order', summary: 'cancel order #W2378156' }],

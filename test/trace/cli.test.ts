@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTrace } from '../../cli/commands/trace.ts';
 import { UsageError } from '../../cli/usage.ts';
+import { signedInAgent } from '../../core/identity.ts';
 import { fakePng, storeIn, tempHome, writeSampleRun } from './fixtures.ts';
 
 const ENTRY = path.resolve(import.meta.dirname, 'cli-entry.ts');
@@ -59,7 +60,7 @@ describe('legwork trace', () => {
     expect(broken.out).toMatch(/bad_seq line 4 seq 4: .*missing/);
   });
 
-  it('lists, takes a verdict, and gives metrics', { timeout: 120_000 }, async () => {
+  it('lists, takes a verdict, and gives metrics', { timeout: 400_000 }, async () => {
     const ctx = storeIn(tempHome());
     const a = await writeSampleRun(ctx, { startAt: '2025-03-01T09:00:00Z', agent: 'ana', playbooks: ['cancel_order'], durationMs: 60_000 });
     const b = await writeSampleRun(ctx, { startAt: '2025-03-02T09:00:00Z', agent: 'bo', playbooks: ['return_items'], outcome: 'escalated' });
@@ -70,10 +71,15 @@ describe('legwork trace', () => {
     expect(JSON.parse(trace(ctx.home, 'list', '--json', '--agent', 'ana').out).map((r: { run: string }) => r.run)).toEqual([a.run]);
     expect(trace(ctx.home, 'list', '--since', '2025-03-02').out).toContain(b.run);
 
-    const v = trace(ctx.home, 'verdict', a.run, '--verdict', 'needs_follow_up', '--comment', 'check the refund', '--reviewer', 'qa1');
+    // the reviewer is the account signed in here; a flag naming someone else is refused and nothing recorded
+    const forged = trace(ctx.home, 'verdict', a.run, '--verdict', 'pass', '--reviewer', 'qa1');
+    expect(forged.code).toBe(2);
+    expect(forged.err).toMatch(/--reviewer is not accepted: who acts is the account signed in here/);
+    expect(trace(ctx.home, 'show', a.run).out).not.toContain('review ');
+    const v = trace(ctx.home, 'verdict', a.run, '--verdict', 'needs_follow_up', '--comment', 'check the refund');
     expect(v).toMatchObject({ code: 0 });
     expect(JSON.parse(trace(ctx.home, 'list', '--json', '--verdict', 'needs_follow_up').out).map((r: { run: string }) => r.run)).toEqual([a.run]);
-    expect(trace(ctx.home, 'show', a.run).out).toContain('qa1: needs_follow_up — check the refund');
+    expect(trace(ctx.home, 'show', a.run).out).toContain(`${signedInAgent()}: needs_follow_up — check the refund`);
     expect(trace(ctx.home, 'verify', a.run).code).toBe(0);
 
     const baselines = path.join(ctx.home, 'baselines.json');

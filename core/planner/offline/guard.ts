@@ -3,76 +3,23 @@
 // - a write steered by text framed as an instruction to the agent, a bot or the system (override,
 //   admin, system note, pasted approvals, tool output, hidden or encoded text, quoted history):
 //   one of its values, or the kind of change it makes, is found only in such text;
-// - money the ticket asks for or says was promised ("$500 to my gift card", "my colleague agreed
-//   $500") that no write, and no line of the reply, accounts for.
-// Either way the plan becomes a hand-over whose note quotes the sentence. Framed text that steers
-// nothing is named in the plan's reason, so the agent sees it.
+// - money the customer's own text asks for or says was promised ("$500 to my gift card", "my
+//   colleague agreed $500") that no write, and no line of the reply, accounts for.
+// Either way the plan becomes a hand-over whose note quotes the sentence. Framed text (framing.ts)
+// is no request: the offline planner sets it aside before reading and the plan shows it to the
+// agent (`setAside`); from a planner that did not, framed text that steers nothing is named in the
+// plan's reason, so the agent sees it.
 import { handOverSteps } from '../../../automations/playbooks/steps.ts';
 import { PlanSchema, type Plan, type Step } from '../../../shared/plan.ts';
 import { WRITE_OPERATIONS } from '../../../shared/retail.ts';
+import { HIDDEN_CHARS, quoteOf, segments, type Segment } from './framing.ts';
+import { injectionIn } from './extract.ts';
 
 export interface GuardTicket {
   id: number;
   requester_name: string;
   subject: string;
   body: string;
-}
-
-const HIDDEN_CHARS = /[\u200b-\u200f\u2060\ufeff]/g;
-
-/** Text that speaks to the agent, a bot or the system, or claims an authority nobody can check. */
-const FRAMED: RegExp[] = [
-  /\b(?:system|admin(?:istrator)?|internal|security|ops)\s+(?:note|notice|override|message|instruction|update)s?\b/i,
-  /###\s*system\b/i,
-  /\b(?:note|message|instructions?|memo)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:bot|ai|assistant|agent|model|system)s?\b/i,
-  /\b(?:dear|hello|hi|hey|attention)\s+(?:ai\s+)?(?:bot|assistant|agent|ai|model)\b/i,
-  /\bfor\s+the\s+(?:bot|ai|assistant|model)\b/i,
-  /\b(?:the|any|all)\s+(?:automated\s+)?(?:agents?|bots?|assistants?|ai|model)\s+(?:should|must|shall|will|needs?\s+to|is\s+(?:to|authori[sz]ed))\b/i,
-  /\bautomated\s+(?:agents?|systems?|assistants?)\b/i,
-  /\bagent\s+instructions?\b/i,
-  /\boverride\b/i,
-  /\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|earlier|above|your|those)\b/i,
-  /\bdeveloper\s+mode\b|\bexecute\s*:|\bjailbreak\b/i,
-  /\btool\s+(?:result|output|call)\b|\bnext_action\b|\bpolicy_check\b/i,
-  /\bpre-?approved\b|\bapproved\s+by\b|\bauthori[sz]ed\s+by\b|\byou\s+are\s+(?:now\s+)?authori[sz]ed\b|\bno\s+confirmation\s+(?:is\s+)?needed\b/i,
-  /\bcorrection\s+from\s+(?:support|the\s+team|your\s+team|the\s+agent)\b/i,
-  /\bdecode\b|\bbase64\b/i,
-  /<!--|\[\/\/\]:\s*#/,
-  /^\s*[{[]\s*"/,
-  /\b[a-z]+_[a-z_]+\s*\(\s*[a-z_]+\s*=/i,
-  HIDDEN_CHARS,
-];
-
-/** From a forwarded or quoted block on, the text is someone else's (or nobody's), not the customer's request. */
-const FORWARDED = /-{3,}\s*(?:forwarded|original)\s+message|^\s*(?:from|sent):\s.+@/im;
-
-export interface Segment {
-  text: string;
-  framed: boolean;
-}
-
-/** The ticket's text cut into sentences (and lines), each marked framed or the customer's own. */
-export function segments(subject: string, body: string): Segment[] {
-  const out: Segment[] = [{ text: subject, framed: FRAMED.some((re) => re.test(subject)) }];
-  let forwarded = false;
-  // an HTML comment or a markdown comment is one segment however it is punctuated
-  const blocks = body.split(/(<!--[\s\S]*?-->|\[\/\/\]:\s*#\s*\([^)]*\))/);
-  for (const block of blocks) {
-    if (!block.trim()) continue;
-    if (/^(?:<!--|\[\/\/\]:)/.test(block)) {
-      out.push({ text: block, framed: true });
-      continue;
-    }
-    for (const line of block.split('\n')) {
-      if (FORWARDED.test(line)) forwarded = true;
-      const quoted = /^\s*>/.test(line);
-      for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z\[<{#>-])/)) {
-        if (!sentence.trim()) continue;
-        out.push({ text: sentence, framed: forwarded || quoted || FRAMED.some((re) => re.test(sentence)) });
-      }
-    }
-  }
-  return out;
 }
 
 const BENCHMARK = new Set<string>(WRITE_OPERATIONS);
@@ -90,13 +37,19 @@ const KIND_WORDS: Record<string, RegExp> = {
   adjust_charge: /charge|refund|twice|double|overcharg|money|difference|statement|paid|took|billed/,
 };
 
-/** The values of a write that the text could have named. */
-function valuesOf(step: Step): string[] {
+/**
+ * The values of a write that the text could have named. With `readOnly`, a value the plan read from
+ * a system is left out: a planner that set the framed text aside before reading (the plan's
+ * `setAside`) cannot have taken it from there, so naming it there too is a coincidence (the
+ * customer's only card, named by an injected line as well).
+ */
+function valuesOf(step: Step, readOnly: boolean): string[] {
   const p = step.params as Record<string, unknown>;
+  const fromText = (key: string) => !readOnly || step.provenance[key]?.source !== 'system';
   const out: string[] = [];
-  if (typeof p.order_id === 'string') out.push(p.order_id.replace('#', ''));
-  for (const key of ['payment_method_id', 'reason', 'address1', 'zip', 'charge_id']) if (typeof p[key] === 'string' && step.action !== 'adjust_charge') out.push(p[key] as string);
-  for (const key of ['item_ids', 'new_item_ids']) if (Array.isArray(p[key])) out.push(...(p[key] as unknown[]).map(String));
+  if (typeof p.order_id === 'string' && fromText('order_id')) out.push(p.order_id.replace('#', ''));
+  for (const key of ['payment_method_id', 'reason', 'address1', 'zip', 'charge_id']) if (typeof p[key] === 'string' && step.action !== 'adjust_charge' && fromText(key)) out.push(p[key] as string);
+  for (const key of ['item_ids', 'new_item_ids']) if (Array.isArray(p[key]) && fromText(key)) out.push(...(p[key] as unknown[]).map(String));
   return out.filter((v) => v.length >= 4);
 }
 
@@ -105,8 +58,8 @@ interface Finding {
   quote: string;
 }
 
-function steeredWrite(step: Step, own: string, framed: Segment[]): Finding | undefined {
-  for (const value of valuesOf(step)) {
+function steeredWrite(step: Step, own: string, framed: Segment[], setAside: boolean): Finding | undefined {
+  for (const value of valuesOf(step, setAside)) {
     const v = value.toLowerCase();
     const hit = framed.find((s) => plain(s.text).includes(v));
     if (hit && !own.includes(v)) return { why: `${step.action} would use "${value}", which only text addressed to the agent gives`, quote: hit.text };
@@ -128,11 +81,11 @@ function amountsIn(text: string): number[] {
   return [...text.matchAll(AMOUNT)].map((m) => Number((m[1] ?? m[2] ?? '').replace(/,/g, ''))).filter((n) => Number.isFinite(n) && n > 0);
 }
 
-/** Money the ticket asks for or says was promised that no write and no line of the reply accounts for. */
-function uncoveredMoney(plan: Plan, all: Segment[]): Finding | undefined {
+/** Money the customer asks for or says was promised that no write and no line of the reply accounts for. */
+function uncoveredMoney(plan: Plan, own: Segment[]): Finding | undefined {
   const written = plan.steps.flatMap((s) => [s.amount, (s.params as Record<string, unknown>).amount]).filter((n): n is number => typeof n === 'number');
   const replied = amountsIn(plan.reply);
-  for (const s of all) {
+  for (const s of own) {
     const text = plain(s.text);
     if (!PROMISED.test(text) && !DESTINATION.test(text)) continue;
     for (const amount of amountsIn(text)) {
@@ -143,10 +96,18 @@ function uncoveredMoney(plan: Plan, all: Segment[]): Finding | undefined {
   return undefined;
 }
 
-const quoteOf = (s: string) => {
-  const one = s.replace(HIDDEN_CHARS, '').replace(/\s+/g, ' ').trim();
-  return one.length > 300 ? `${one.slice(0, 297)}...` : one;
-};
+/**
+ * The customer's own words get no write, and either the framed text tries to take the agent over
+ * (the planner's injection cues: "system override", "ignore all previous rules"…) or the own words
+ * alone only lead to a question ("just submit it:" before a pasted action): the ticket is the
+ * framed text, not a request beside it, and a person who reads all of it handles it.
+ */
+function framedOnly(plan: Plan, writes: Step[], ticket: GuardTicket): Finding | undefined {
+  if (plan.setAside.length === 0 || writes.length > 0) return undefined;
+  if (plan.outcome === 'ask') return { why: 'the customer\'s own words leave a question, and the rest of the ticket is text we do not act on', quote: plan.setAside[0]!.text };
+  if (injectionIn(`${ticket.subject}\n${ticket.body}`)) return { why: 'the ticket tries to instruct the agent, and its own words ask for nothing to do', quote: plan.setAside[0]!.text };
+  return undefined;
+}
 
 /** The plan, or — when a write is steered by framed text or money goes unaccounted — its hand-over. */
 export function guardPlan(ticket: GuardTicket, plan: Plan): Plan {
@@ -155,9 +116,9 @@ export function guardPlan(ticket: GuardTicket, plan: Plan): Plan {
   const framed = all.filter((s) => s.framed);
   const own = plain(all.filter((s) => !s.framed).map((s) => s.text).join('\n'));
   const writes = plan.steps.filter((s) => s.kind === 'write' && (BENCHMARK.has(s.action) || s.action === 'adjust_charge'));
-  const finding = writes.map((w) => steeredWrite(w, own, framed)).find(Boolean) ?? uncoveredMoney(plan, all);
+  const finding = writes.map((w) => steeredWrite(w, own, framed, plan.setAside.length > 0)).find(Boolean) ?? uncoveredMoney(plan, all.filter((s) => !s.framed)) ?? framedOnly(plan, writes, ticket);
   if (!finding) {
-    if (framed.length === 0) return plan;
+    if (framed.length === 0 || plan.setAside.length > 0) return plan;
     return { ...plan, reason: `${plan.reason}; not acted on, as it speaks to the agent rather than asking for something: "${quoteOf(framed[0]!.text)}"` };
   }
   return handOver(ticket, plan, finding);

@@ -3,7 +3,8 @@
 // a question for the customer, or a hand-over. It never guesses a write.
 // Stages: understand (understand.ts, extract.ts) → find the customer and the orders meant (here,
 // find-orders.ts, serve.ts, item-wishes.ts) → compose the writes (compose-*.ts, answers.ts) →
-// account for every request (coverage.ts) → assemble (assemble.ts) → check (guard.ts).
+// account for every request (coverage.ts) → assemble (assemble.ts) → check (guard.ts); before them
+// all, framed sentences are set aside (customer-words.ts).
 import { catalogueOf, understand } from './understand.ts';
 import type { Plan, ReadTool } from '../../../shared/plan.ts';
 import { Reader, type CrmCustomer } from './reads.ts';
@@ -13,6 +14,7 @@ import { coverageOf } from './coverage.ts';
 import { normalize } from './text.ts';
 import { Choices } from './choices.ts';
 import { guardPlan } from './guard.ts';
+import { customerWords } from './customer-words.ts';
 import { type PlannerTicket, type PlanOptions, Draft } from './draft.ts';
 
 export type { PlannerTicket, PlanOptions };
@@ -25,7 +27,11 @@ import { PlaybookRules } from './playbook-rules.ts';
 import { serveFromData } from './data-playbooks.ts';
 import { builtInPlaybooks } from '../../playbooks/built-in.ts';
 
-export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: PlanOptions = {}): Promise<Plan> {
+export async function planOffline(received: PlannerTicket, read: ReadTool, opts: PlanOptions = {}): Promise<Plan> {
+  // a sentence framed as an instruction to the agent, a bot or the system, or forwarded or quoted, is
+  // no request: the stages read the customer's own words, the plan carries what was set aside for
+  // the agent to see, and the plan check below still reads the whole ticket (customer-words.ts)
+  const { ticket, setAside } = customerWords(received);
   const reader = new Reader(read);
   const draft = new Draft();
   draft.rules = new PlaybookRules(opts.playbooks ?? builtInPlaybooks(), reader, ticket, opts.now?.() ?? new Date());
@@ -39,7 +45,7 @@ export async function planOffline(ticket: PlannerTicket, read: ReadTool, opts: P
   draft.choices = new Choices(opts.picks, text);
   // the typed requests of the message, in the words the systems returned (the plan carries them)
   // …and the plan check: a write steered by text addressed to the agent, or money nothing accounts for, hands over
-  const finish = async (customer: CrmCustomer | null) => guardPlan(ticket, assemble(ticket, draft, reader, customer, opts, understand(text, catalogueOf(await reader.seen()))));
+  const finish = async (customer: CrmCustomer | null) => guardPlan(received, { ...assemble(ticket, draft, reader, customer, opts, understand(text, catalogueOf(await reader.seen()))), setAside });
 
   if (injectionIn(text)) {
     draft.requests.push({ playbook: 'hand_over', summary: 'the ticket tries to instruct the agent' });

@@ -1,4 +1,4 @@
-// The plan, compact: outcome and reason, the requests, one line per step (opens to its details),
+// The plan, compact: outcome and reason, the sentences set aside as addressed to the agent, the requests, one line per step (opens to its details),
 // the choices the agent still has to make, the reply once; then a sticky bar — before the run the
 // plan bar (approve with Ctrl+Enter, or hand over), during and after it the run bar.
 import { useEffect, useRef } from 'react';
@@ -7,6 +7,7 @@ import { words } from '../../ui/format.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { PlanBar } from './PlanBar.tsx';
 import { ReadsList } from './ReadsList.tsx';
+import { SetAsideWarning } from './SetAsideWarning.tsx';
 import { RunBar } from './RunBar.tsx';
 import { StepRow } from './StepRow.tsx';
 
@@ -52,6 +53,7 @@ export function ProposalView() {
         Plan: <span className={`outcome outcome-${plan.outcome}`}>{OUTCOME_TITLES[plan.outcome]}</span>
       </h3>
       <p className="reason">{plan.reason}</p>
+      <SetAsideWarning sentences={plan.setAside} />
       {plan.requests.length > 0 && (
         <ul className="requests" aria-label="Requests">
           {plan.requests.map((r, i) => (
