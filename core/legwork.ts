@@ -326,7 +326,9 @@ export class Legwork {
   private async openTrace(runId: string): Promise<TraceSink> {
     const sink = await openRunTrace(this.traces, runId, { ticketId: 0, playbooks: [], ...this.starting.get(runId), agent: this.agent });
     const secrets = await secretStoreFor(this.opts.systems, this.opts.secrets).secretValues().catch(() => []);
-    return { ...sink, append: (type, data) => sink.append(type, redact(data, secrets)) };
+    // its methods bound one by one: a resumed run's sink is a RunWriter, whose methods a spread would drop
+    // (a recovered run then stored no screenshots)
+    return { append: (type, data) => sink.append(type, redact(data, secrets)), ...(sink.putBlob ? { putBlob: sink.putBlob.bind(sink) } : {}) };
   }
 
   async close(): Promise<void> {
