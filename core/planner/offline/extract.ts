@@ -2,7 +2,7 @@
 // cancel reasons, payment wishes, addresses, identity, and signs of out-of-scope or injected asks.
 import { cuePattern, VOCABULARY } from './vocabulary.ts';
 import type { Address } from '../../../shared/retail.ts';
-import { clauses, normalize, requestParts } from './text.ts';
+import { clauses, escapeRegExp, normalize, requestParts } from './text.ts';
 
 export type RequestKind = 'cancel' | 'return' | 'change_items' | 'order_address' | 'payment' | 'default_address' | 'information' | 'billing';
 
@@ -62,7 +62,7 @@ const NEGATED = /\b(don't|do not|dont|not|never|no need to)\s+(\w+\s+){0,2}$/;
 const NOTHING = /\b(nothing( else)?( (to|i want to|that needs to|i need to))?|no)\s+$/;
 
 /** A request word followed by one of these nouns names a fact ("a cancellation email", "the return window"). */
-const NOTICE = new RegExp(`^\\s+(${VOCABULARY.noticeNouns.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?\\b`);
+const NOTICE = new RegExp(`^\\s+(${VOCABULARY.noticeNouns.map(escapeRegExp).join('|')})s?\\b`);
 const isNotice = (t: string, m: RegExpMatchArray) => NOTICE.test(t.slice(m.index! + m[0].length));
 
 /** The word occurs, is not negated just before it ("don't cancel") and names no fact ("the cancellation email"). */

@@ -5,7 +5,8 @@ import type { Draft } from './draft.ts';
 
 export function holdBack(draft: Draft, said: string): void {
   const would = draft.requests.filter((r) => r.playbook !== 'information' && r.playbook !== 'hand_over').map((r) => r.summary);
-  draft.notes.push(`the customer says not to act yet ("${said.trim()}")${would.length > 0 ? `; not written: ${would.join('; ')}` : ''}`);
+  const notWritten = would.length > 0 ? ` (not written: ${would.join('; ')})` : '';
+  draft.notes.push(`the customer says not to act yet ("${said.trim()}")${notWritten}`);
   draft.writes = [];
   draft.done = [];
   draft.asks = [];
@@ -13,7 +14,7 @@ export function holdBack(draft: Draft, said: string): void {
   draft.choices.shown.splice(0);
   draft.requests = [
     ...draft.requests.filter((r) => r.playbook === 'information'),
-    { playbook: 'information', summary: `the customer says not to act yet${would.length > 0 ? ` (not written: ${would.join('; ')})` : ''}` },
+    { playbook: 'information', summary: `the customer says not to act yet${notWritten}` },
   ];
   draft.answers.push('as you asked, nothing has been changed; reply to this message when you have decided and we will take care of it');
 }

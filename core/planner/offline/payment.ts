@@ -100,16 +100,13 @@ export function chooseMethod(text: string, methods: Method[], original?: string)
   let vague: string | undefined;
   let vagueFits: Method[] = [];
   for (const w of wishes(text)) {
-    let fits = methods.filter((m) => (w.source ? m.source === w.source : true));
-    if (w.brand) fits = fits.filter((m) => (m.brand ?? '').toLowerCase() === w.brand);
-    if (w.lastFour) fits = fits.filter((m) => m.last_four === w.lastFour);
-    if (w.original) fits = methods.filter((m) => m.id === original);
+    let matching = methods.filter((m) => fits(w, m, original));
     // a card that is also how they paid: "the card I paid with" after "card"
-    if (fits.length > 1 && original && fits.some((m) => m.id === original) && /\b(paid|used|original)\b/.test(normalize(text).slice(w.at, w.at + 40))) {
-      fits = fits.filter((m) => m.id === original);
+    if (matching.length > 1 && original && matching.some((m) => m.id === original) && /\b(paid|used|original)\b/.test(normalize(text).slice(w.at, w.at + 40))) {
+      matching = matching.filter((m) => m.id === original);
     }
-    if (fits.length === 1) {
-      const m = fits[0]!;
+    if (matching.length === 1) {
+      const m = matching[0]!;
       const prior = found.get(m.id);
       found.set(m.id, {
         method: m,
@@ -117,11 +114,11 @@ export function chooseMethod(text: string, methods: Method[], original?: string)
         described: (prior?.described ?? true) && !!w.described,
         byName: (prior?.byName ?? false) || !w.original,
       });
-    } else if (fits.length === 0) {
+    } else if (matching.length === 0) {
       vague = `the ${w.brand ?? w.source?.replace('_', ' ') ?? 'payment method'}${w.lastFour ? ` ending ${w.lastFour}` : ''} is not among the customer's payment methods`;
     } else {
-      vague = `which ${w.brand ?? w.source?.replace('_', ' ')} to use (the customer has ${fits.length})`;
-      vagueFits = fits;
+      vague = `which ${w.brand ?? w.source?.replace('_', ' ')} to use (the customer has ${matching.length})`;
+      vagueFits = matching;
     }
   }
   if (found.size === 1) return { ok: true, ...[...found.values()][0]! };
