@@ -17,6 +17,8 @@ export interface LaunchOptions {
 
 export class BrowserHost {
   private readonly pages = new Map<string, Page>();
+  /** the last work queued per system: one system's tab does one thing at a time */
+  private readonly busy = new Map<string, Promise<unknown>>();
 
   private constructor(
     readonly context: BrowserContext,
@@ -65,6 +67,22 @@ export class BrowserHost {
     }
     this.pages.set(connector.system, page);
     return page;
+  }
+
+  /**
+   * Runs `work` when the tab of `system` is free. Every runner over this host waits its turn here,
+   * whoever asks (the planner's reads, the executor's writes, the panel's queue): two of them on
+   * one tab would navigate it under each other, and a read could see a page a write is changing.
+   */
+  inTurn<T>(system: string, work: () => Promise<T>): Promise<T> {
+    const before = this.busy.get(system) ?? Promise.resolve();
+    const mine = before.then(work);
+    const settled = mine.catch(() => undefined);
+    this.busy.set(system, settled);
+    void settled.then(() => {
+      if (this.busy.get(system) === settled) this.busy.delete(system);
+    });
+    return mine;
   }
 
   /**

@@ -58,24 +58,14 @@ class RetryBudget {
 }
 
 export class ActionRunner {
-  /** the last action queued per system: one system's tab does one thing at a time */
-  private readonly busy = new Map<string, Promise<unknown>>();
-
   constructor(private readonly opts: RunnerOptions) {}
 
   /**
    * Runs one action. Actions on different systems may run at once (each has its own tab); actions
-   * on the same system wait their turn, whoever asks (the planner, the executor, the panel's queue).
+   * on the same system wait their turn at the host, whichever runner asks.
    */
   run<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
-    const before = this.busy.get(action.system) ?? Promise.resolve();
-    const mine = before.then(() => this.runNow(action, rawInput));
-    const settled = mine.catch(() => undefined);
-    this.busy.set(action.system, settled);
-    void settled.then(() => {
-      if (this.busy.get(action.system) === settled) this.busy.delete(action.system);
-    });
-    return mine;
+    return this.opts.host.inTurn(action.system, () => this.runNow(action, rawInput));
   }
 
   private async runNow<I extends z.ZodType, O extends z.ZodType>(action: ActionDefinition<I, O>, rawInput: unknown): Promise<ActionOutcome<z.infer<O>>> {
@@ -236,9 +226,11 @@ export class ActionRunner {
     const endpoint = this.opts.systems[system];
     if (!endpoint) return { ok: false, error: new ActionError('internal', `no system "${system}" is configured`).toFailure() };
     try {
-      const page = await this.opts.host.pageFor(endpoint.connector);
-      page.setDefaultTimeout(this.opts.timeoutMs ?? 10_000);
-      await this.signIn(page, endpoint);
+      await this.opts.host.inTurn(system, async () => {
+        const page = await this.opts.host.pageFor(endpoint.connector);
+        page.setDefaultTimeout(this.opts.timeoutMs ?? 10_000);
+        await this.signIn(page, endpoint);
+      });
       return { ok: true };
     } catch (e) {
       return { ok: false, error: redact(asActionError(e).toFailure(), await this.opts.secrets.secretValues()) };

@@ -78,4 +78,20 @@ describe('BrowserHost', () => {
       await host.close();
     }
   });
+  it('runners over one host take turns on a system\'s tab: reads of different tickets at once each read their own', { timeout: 90_000 }, async () => {
+    // the desk has two runners (the executor's, with evidence; the planner's reads, without) over one browser
+    const host = await BrowserHost.launch({});
+    try {
+      const a = runnerOn(host);
+      const b = runnerOn(host);
+      expect((await a.run(getTicket, { ticket_id: 1001 })).ok).toBe(true); // signed in
+      const ids = [1001, 1002, 1003, 1004, 1005, 1006];
+      const outs = await Promise.all(ids.map((id, i) => (i % 2 ? a : b).run(getTicket, { ticket_id: id })));
+      expect(outs.map((o) => (o.ok ? o.output.id : o.error.message))).toEqual(ids);
+      // none was disturbed by another on the same tab (which a try again would hide)
+      expect(outs.map((o) => o.evidence.attempts)).toEqual(ids.map(() => 1));
+    } finally {
+      await host.close();
+    }
+  });
 });
