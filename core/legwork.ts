@@ -6,7 +6,6 @@ import { fail, type Result } from '../shared/errors.ts';
 import { canonicalJson, type Plan, type ReadTool, type Step, type SystemId } from '../shared/plan.ts';
 import type { Picks } from '../shared/request.ts';
 import type { Decision } from '../shared/decision.ts';
-import type { Facts } from '../shared/policy.ts';
 import { BrowserHost, type LaunchOptions } from '../automations/runtime/browser-host.ts';
 import { noSandboxNotice } from '../automations/runtime/chromium.ts';
 import { redact } from '../automations/runtime/redact.ts';
@@ -33,6 +32,7 @@ import type { RunHandle } from './executor/run.ts';
 import type { ProgressEvent, RunSummary } from './executor/types.ts';
 import { approvePlan, planHash } from './plan-hash.ts';
 import { recompose } from './planner/recompose.ts';
+import { CatalogueCache, ReadLog } from './read-log.ts';
 
 export interface LegworkOptions {
   home: string;
@@ -56,33 +56,6 @@ export interface Proposal {
   plan: Plan;
   decisions: Decision[];
   planHash: string;
-}
-
-/** What the plan's reads said, kept so the policy's conditions can be evaluated per step. */
-class ReadLog {
-  private readonly outputs = new Map<string, unknown>();
-
-  tool(inner: ReadTool): ReadTool {
-    return async (system, action, input) => {
-      const result = await inner(system, action, input);
-      if (result.ok) this.outputs.set(`${action}:${JSON.stringify(input)}`, result.data);
-      return result;
-    };
-  }
-
-  /** The facts a policy condition may name for one step: the order it changes, the customer. */
-  factsFor(plan: Plan, step: Step): Facts {
-    const orderId = typeof step.params.order_id === 'string' ? step.params.order_id : undefined;
-    const order = orderId ? (this.outputs.get(`get_order_details:${JSON.stringify({ order_id: orderId })}`) as Record<string, any> | undefined) : undefined;
-    const facts: Record<string, unknown> = {};
-    if (plan.customer) facts.customer = { user_id: plan.customer.user_id, email: plan.customer.email };
-    if (order) {
-      const total = (order.items as { price: number }[] | undefined)?.reduce((sum, i) => sum + i.price, 0);
-      facts.order = { id: order.order_id, status: order.status, ...(total === undefined ? {} : { total: Math.round(total * 100) / 100 }), items: order.items?.length ?? 0 };
-    }
-    if (step.amount !== undefined) facts.amount = step.amount;
-    return facts as Facts;
-  }
 }
 
 /** One read the planner made, as it finishes (what a panel shows while a proposal is being made). */
@@ -116,6 +89,8 @@ export class Legwork {
   /** who works here (settings may change it: later approvals, decisions and runs carry the new name) */
   agent: string;
   private readonly proposals = new Map<number, Proposed>();
+  /** catalogue searches kept a while across tickets (read-log.ts) */
+  private readonly catalogue = new CatalogueCache();
   private readonly runs = new Map<string, RunHandle>();
   /** the team's hub when this desk is enrolled (core/hub/desk.ts): finished runs go there, its policy comes here */
   hub: ConnectedDesk | null = null;
@@ -200,15 +175,17 @@ export class Legwork {
     const ticket = await this.ticket(ticketId);
     if (!ticket.ok) return ticket;
     const reads = new ReadLog();
-    const base = readToolFor(this.readRunner, this.systems.actions.all());
+    const base = this.catalogue.tool(readToolFor(this.readRunner, this.systems.actions.all()));
     const watched: ReadTool = async (system, action, input) => {
       const started = Date.now();
       const r = await base(system, action, input);
       onRead?.({ system, action, ok: r.ok, input, durationMs: Date.now() - started, ...(r.ok ? { data: r.data } : { error: r.error.message }) });
       return r;
     };
+    // a pick re-composes the plan from what the ticket's proposal read (while fresh): the same data, at once
+    const earlier = Object.keys(picks).length > 0 ? this.proposals.get(ticketId)?.reads : undefined;
     await this.playbooks.load();
-    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(watched), picks, this.playbooks.current.playbooks);
+    const plan = await (this.opts.planner ?? planOfflineFor)(ticket.data, reads.tool(earlier ? earlier.replaying(watched) : watched), picks, this.playbooks.current.playbooks);
     return { ok: true, data: this.settle(plan, reads, picks) };
   }
 
@@ -286,6 +263,8 @@ export class Legwork {
     const approval = approvePlan(current.plan, this.agent, { decisions: current.decisions, ...(opts.secondApprover ? { secondApprover: opts.secondApprover } : {}) });
     if (!approval.ok) return approval;
     const runId = newRunId();
+    // what plans read is about to change: a later pick (on this ticket or another of the customer's) reads the systems again
+    for (const p of this.proposals.values()) p.reads.stale();
     this.starting.set(runId, { ticketId: current.plan.ticketId, playbooks: runPlaybooks(current.plan) });
     const started = await this.executor
       .start(current.plan, approval.data, { runId, mode: opts.mode ?? 'all', agent: this.agent, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) })

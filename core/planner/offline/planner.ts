@@ -169,6 +169,9 @@ function sentenceChoice(said: string, what: string, draft: Draft): void {
 // ---- who is asking ---------------------------------------------------------------------------------
 
 async function identify(ticket: PlannerTicket, text: string, reader: Reader): Promise<CrmCustomer | null> {
+  // Read ahead, in the Orders tab while the CRM looks the customer up: the orders the ticket names
+  // are what most plans need next (one named by someone else is read all the same, to say so)
+  for (const id of orderIdsIn(text)) void reader.order(id);
   let userId: string | undefined;
   for (const email of [ticket.requester_email, ...emailsIn(text)]) {
     if (!email.includes('@')) continue;
@@ -194,10 +197,8 @@ async function identify(ticket: PlannerTicket, text: string, reader: Reader): Pr
     }
   }
   if (!userId) return null;
-  // Read ahead, in the other systems' tabs while the CRM answers: the payment methods (Billing)
-  // and the orders the ticket names (Orders) are what most plans need next.
+  // and the payment methods (Billing) while the CRM reads the customer
   void reader.methods(userId);
-  for (const id of orderIdsIn(text)) void reader.order(id);
   const user = await reader.user(userId);
   return user.ok ? user.data : null;
 }
