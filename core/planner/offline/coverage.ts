@@ -70,7 +70,7 @@ function itemWish(signals: Set<Signal>, text: string, names: string[]): Set<Sign
 }
 
 /** A part about another order than the one it stands beside: "my other delivery", "the other pending one". */
-export const OTHER_ORDER = /\b(my|the|your|our) other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)\b/;
+export const OTHER_ORDER = /\b(my|the|your|our) (other (\w+ ){0,2}(orders?|ones?|deliver(y|ies)|purchases?|packages?|shipments?|parcels?)|second (\w+ )?(order|delivery|purchase|package|shipment|parcel))\b/;
 
 /** Words with which an order is only mentioned, kept or left alone. */
 const LEAVES_ALONE = /\b(keep(ing)?|nothing|leave|don'?t|do not|doesn'?t|not|still want|fine|arrived|received|got|came|love|great|perfect|happy|thanks?|thank you)\b/;
@@ -80,7 +80,7 @@ export interface Coverage {
   understood: string[];
   /** the request-bearing parts no planned request, answer or refusal accounts for (`short`: the plan
    *  serves the request on fewer orders than the text counts, so what it writes is in doubt) */
-  gaps: { text: string; what: string; short?: boolean }[];
+  gaps: { text: string; what: string; short?: boolean; another?: Signal }[];
 }
 
 interface Served {
@@ -169,7 +169,7 @@ export function coverageOf(text: string, contexts: OrderContext[], own: Set<stri
       if (!OTHER_ORDER.test(normalize(p))) continue;
       const kinds = kindsOf(p).length > 0 ? kindsOf(p) : /\b(too|as well|also|same)\b/.test(normalize(p)) ? written : [];
       const onTwo = kinds.some((kind) => new Set(requests.filter((r) => r.orderId && (SERVES[r.playbook] ?? []).includes(kind)).map((r) => r.orderId)).size >= 2);
-      if (kinds.length > 0 && !onTwo && !gaps.some((g) => g.text === p)) gaps.push({ text: p, what: `${KIND_WORDS[kinds[0]!]} on another order than the one served`, short: true });
+      if (kinds.length > 0 && !onTwo && !gaps.some((g) => g.text === p)) gaps.push({ text: p, what: `${KIND_WORDS[kinds[0]!]} on another order than the one served`, short: true, another: kinds[0]! });
     }
   }
   // "please cancel both", "two of my orders…": as many orders as the text counts must carry the request

@@ -38,7 +38,7 @@ function topItem(piece: string, items: Item[]): number | undefined {
  * A clause that names two items in turn ("swap the green bottle for the red one, and the white
  * bookshelf for the black one") split into its parts, each about one item; else the clause whole.
  */
-const PIECE_BREAK = /,\s*and\s+|,\s+(?=(?:the|my|also)\s)|\s+and\s+(?=(?:the|my)\s)|;\s*/i;
+const PIECE_BREAK = /,\s*and\s+|,\s+(?=(?:the|my|also)\s)|\s+and\s+(?=(?:the|my)\s)|;\s*|,?\s+(?=(?:because|since|although|though|whereas|which)\s)/i;
 
 /** `plain`: the clause without the words that only say which order; items named there alone do not split it. */
 function pieces(clause: string, items: Item[], plain = clause): string[] {
@@ -76,6 +76,11 @@ export function clausesByItem(text: string, items: Item[]): Map<number, string[]
 }
 
 const KEEP = /\b(keep(ing)?|is (fine|great|good|perfect)|are (fine|great|good|perfect)|love (it|them)|happy with|fine as|stays?)\b/;
+/** An item praised ("the makeup kit was perfect", "and it's lovely"): kept, unless a wish is said beside it. */
+const PRAISED = new RegExp(
+  `\\b(?:is|are|was|were|'s|'re|looks?|looked|works?|worked|seems?|fits?|feels?) (?:really |very |so |just |absolutely |totally |quite )?(?:${VOCABULARY.praiseWords.map(escapeRegExp).join('|')})\\b`,
+);
+const kept = (t: string) => KEEP.test(t) || PRAISED.test(t);
 /** A wish for something else in the same clause: then "is fine" is about an option kept, not the item. */
 const WISH = /(->|\u2192|=>|\b(rather|instead|want|need|exchange|swap|change|switch|return|prefer|but)\b)/;
 
@@ -95,7 +100,7 @@ export function itemsMeant(text: string, items: Item[]): number[] {
     // a piece that only says which order ("and in the order with the e-reader") names no item to act on
     const naming = cs.filter((c) => nameScore(withoutOrderDescription(c), items[i]!.name) >= 1 && !describesOrder(c));
     if (naming.length === 0) continue;
-    const keeps = (c: string) => KEEP.test(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ')) && !namedBeforeKeeping(c, items[i]!.name);
+    const keeps = (c: string) => kept(normalize(c)) && !WISH.test(normalize(c).replace(KEEP, ' ').replace(PRAISED, ' ')) && !namedBeforeKeeping(c, items[i]!.name);
     if (naming.every(keeps)) continue;
     // "the e-reader stays the same" said of it alone outweighs a sentence naming it with others
     // ("in the order with the e-reader and the watch, I'd like to change the watch")
@@ -310,6 +315,8 @@ function doesNotMatter(text: string, key: string): boolean {
 }
 
 /** A wish with its fallback: "if there is no X, then Y", "otherwise", "failing that". */
+/** A condition about a value not being there ("if there's no green", "if the 9 is sold out"). */
+const CONDITION_UNMET = /\b(no|not|none|out of stock|sold out|isn'?t|aren'?t|unavailable|can'?t|don'?t|doesn'?t)\b/;
 const CONDITIONAL = /\bif\b[^.?!]{0,30}?\b(no|not|none|out of stock|sold out|isn'?t|aren'?t|don'?t|doesn'?t|unavailable|can'?t)\b|\b(otherwise|failing that|if not|or else)\b/;
 
 const ORDINAL: Record<string, number> = { xs: 0, s: 1, small: 1, m: 2, medium: 2, l: 3, large: 3, xl: 4, xxl: 5, portable: 0 };
@@ -342,7 +349,10 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
         const i = t.search(new RegExp(`(?<![a-z0-9.])${escapeRegExp(normalize(value))}(?![a-z0-9])`));
         return i < 0 ? Number.MAX_SAFE_INTEGER : i;
       };
-      asked.sort((a, b) => at(a) - at(b));
+      // …unless the wish is the condition's: "red would be my second choice if there's no green" wishes green first
+      const conditions = [...t.matchAll(/\bif\b.*?(?=,|\bthen\b|[.;!?]|$)/g)].map((m) => m[0]).filter((c) => CONDITION_UNMET.test(c));
+      const wishedFirst = (value: string) => (conditions.some((c) => new RegExp(`(?<![a-z0-9.])${escapeRegExp(normalize(value))}(?![a-z0-9])`).test(c)) ? 0 : 1);
+      asked.sort((a, b) => wishedFirst(a) - wishedFirst(b) || at(a) - at(b));
       const rest = Object.fromEntries(Object.entries(item.options).filter(([key]) => key !== k));
       for (const value of asked) {
         const v = Object.values(product.variants).find((x) => x.available && x.options[k] === value && Object.entries(rest).every(([key, cur]) => x.options[key] === cur || said.some((m) => m.key === key && m.value === x.options[key])));
@@ -359,7 +369,8 @@ export function chooseVariant(fullText: string, item: Item, product: ProductDeta
     return { ok: false, reason: `which ${k} of the ${product.name} you would like: ${asked.join(' or ')}` };
   }
   const bigger = /\b(bigger|larger|longer|taller|more capacity|higher|upsize|size up)\b/.test(t);
-  const smaller = /\b(smaller|shorter|lighter|less|size down)\b/.test(t);
+  // "less" of the item ("less bulky", "weighs less"), not of a verb ("black would show them less")
+  const smaller = /\b(smaller|shorter|lighter|size down|less (?!than\b|of\b|often\b)[a-z]|(weighs?|holds?|takes? up) less)\b/.test(t);
   const priciest = /\b(most expensive|priciest|top of the line|best one)\b/.test(t);
   const cheapest = /\b(cheapest|least expensive|lowest price|most affordable)\b/.test(t);
   const saidFor = (k: string) => said.filter((m) => m.key === k).map((m) => m.value);

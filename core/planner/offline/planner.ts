@@ -19,7 +19,7 @@ import { type PlannerTicket, type PlanOptions, Draft } from './draft.ts';
 
 export type { PlannerTicket, PlanOptions };
 import { KEEPS, ordersMeant } from './find-orders.ts';
-import { handleOrder, serveOrders, withoutOrderIds } from './serve.ts';
+import { handleOrder, serveAnotherOrder, serveOrders, withoutOrderIds } from './serve.ts';
 import { serveItemWishes } from './item-wishes.ts';
 import { assemble } from './assemble.ts';
 import { holdBack } from './hold.ts';
@@ -108,6 +108,10 @@ export async function planOffline(received: PlannerTicket, read: ReadTool, opts:
     await serveOrders(meant.byOrder, customer, reader, draft);
   }
   if (draft.escalations.length === 0) await serveItemWishes(text, customer, reader, draft);
+  // "same for my second order": which other order, the agent picks
+  if (contexts.length === 0 && draft.escalations.length === 0) {
+    for (const g of coverageOf(text, contexts, own, draft).gaps) if (g.another && g.another !== 'address') await serveAnotherOrder(g.text, g.another, customer, reader, draft);
+  }
   // "please don't change anything yet": what would be done is shown to the agent, nothing is written
   const held = holdIn(text);
   if (held && draft.escalations.length === 0) {
@@ -129,7 +133,10 @@ export async function planOffline(received: PlannerTicket, read: ReadTool, opts:
  */
 function accountForEverything(text: string, contexts: OrderContext[], own: Set<string>, draft: Draft): void {
   if (draft.escalations.length > 0) return;
-  const { understood, gaps } = coverageOf(text, contexts, own, draft);
+  const covered = coverageOf(text, contexts, own, draft);
+  // a part the agent is offered a choice about is accounted for by that choice
+  const gaps = covered.gaps.filter((g) => !draft.choices.shown.some((c) => c.span?.text === g.text));
+  const { understood } = covered;
   if (gaps.length === 0) return;
   draft.notes.push(`not accounted for: ${gaps.map((g) => `"${g.text}" (${g.what})`).join('; ')}`);
   // a question is already going out, or a part nothing serves touches what the plan writes (names an

@@ -170,6 +170,22 @@ export async function withoutOrderIds(text: string, customer: CrmCustomer, reade
   await handleOrder(candidates[0]!.order_id, { orderIds: [candidates[0]!.order_id], text }, requests, customer, reader, draft);
 }
 
+/**
+ * "Same for my second order", "cancel my other pending one too": a request said of another order than
+ * the one served, with no number. The agent, who sees the account, picks among the customer's other
+ * orders the request can apply to; nothing is written on one until then.
+ */
+export async function serveAnotherOrder(said: string, kind: RequestKind, customer: CrmCustomer, reader: Reader, draft: Draft): Promise<void> {
+  const statuses = new Set(ORDER_STATUSES[kind] ?? []);
+  const served = new Set(draft.requests.flatMap((r) => (r.orderId ? [r.orderId] : [])));
+  const others = (await ordersOfStatus(customer, reader, statuses)).filter((o) => !served.has(o.order_id));
+  if (others.length === 0) return;
+  const got = draft.choices.pick('order', `Which other order does the customer mean (${kind.replace('_', ' ')})?`, orderCandidates(said, others, kind), { span: said, confirm: true });
+  if (got) return handleOrder(got.value.order_id, { orderIds: [got.value.order_id], text: said }, new Set([kind]), customer, reader, draft);
+  draft.requests.push({ playbook: playbookOf(kind), summary: `${kind.replace('_', ' ')} on another order` });
+  draft.waiting.push('which other order is meant');
+}
+
 /** The customer's orders of these statuses, as read. */
 async function ordersOfStatus(customer: CrmCustomer, reader: Reader, statuses: Set<string>): Promise<OrderDetails[]> {
   const out: OrderDetails[] = [];

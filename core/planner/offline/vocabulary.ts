@@ -18,6 +18,8 @@ export const VocabularySchema = z.strictObject({
   holdCues: Words,
   /** nouns that make a request word a fact ("a cancellation email", "the return window") */
   noticeNouns: Words,
+  /** words that praise an item ("it's lovely", "was perfect"): an item praised and not asked about is kept */
+  praiseWords: Words,
   units: z.record(z.string(), z.strictObject({ dimension: z.string().min(1), factor: z.number().positive(), words: Words })),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
